@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import '../core/validation.ts';
+import type { Config } from '../core/config.ts';
+import type { Database } from '../core/db/client.ts';
+import { DEFAULT_AUTH_POLICY, type AuthPolicy } from '../core/modules/accounts/index.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { originCheckPlugin } from './plugins/origin-check.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+import { regionRoutes } from './routes/regions.routes.ts';
+
+export interface BuildAppOptions {
+  database: Database;
+  config: Pick<Config, 'session' | 'loginRatePerMinute' | 'cookieSecure' | 'webDir' | 'logLevel'>;
+  now?: () => Date;
+  /** A pino logger config or false (tests). */
+  logger?: boolean | object;
+}
+
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const now = opts.now ?? (() => new Date());
+  const app = Fastify({
+    logger: opts.logger ?? { level: opts.config.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1_048_576,
+    trustProxy: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+  installErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine writes its CSS variables in a <style> element at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Jaring API',
+        version: '0.1.0',
+        description:
+          'Perlindungan jaminan sosial ketenagakerjaan bagi pekerja rentan. Semua pesan galat dalam Bahasa Indonesia.',
+      },
+      components: {
+        securitySchemes: { sesi: { type: 'apiKey', in: 'cookie', name: 'jaring_sesi' } },
+      },
+      security: [{ sesi: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const policy: AuthPolicy = { ...DEFAULT_AUTH_POLICY, ...opts.config.session };
+  await app.register(originCheckPlugin);
+  await app.register(authPlugin, { database: opts.database, policy, now });
+  await app.register(healthRoutes(opts.database));
+  await app.register(
+    authRoutes({
+      database: opts.database,
+      policy,
+      now,
+      cookieSecure: opts.config.cookieSecure,
+      loginRatePerMinute: opts.config.loginRatePerMinute,
+    }),
+  );
+  await app.register(regionRoutes);
+  await registerWeb(app, opts.config.webDir);
+  return app;
+}
+
+/** The built single-page app, with index.html for every non-API path so deep links work. */
+async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> {
+  const index = path.join(webDir, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.log.warn({ webDir }, 'tampilan web belum dibangun: jalankan `npm run build:web`');
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root: webDir,
+    prefix: '/',
+    wildcard: false,
+    index: 'index.html',
+  });
+  app.get('/*', { schema: { hide: true } }, (req, reply) => {
+    if (req.url.startsWith('/api/')) {
+      return reply
+        .code(404)
+        .send({
+          error: {
+            code: 'NOT_FOUND',
+            message: `Alamat ${req.url.split('?')[0]} tidak ada.`,
+            details: {},
+          },
+        });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+}
