@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -30,6 +30,8 @@ export interface BuildAppOptions {
   now?: () => Date;
   /** A pino logger config or false (tests). */
   logger?: boolean | object;
+  /** Called for every route as it is registered (the route access test lists them this way). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -43,6 +45,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     bodyLimit: 1_048_576,
     trustProxy: false,
   });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
@@ -119,15 +122,13 @@ async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> 
   });
   app.get('/*', { schema: { hide: true } }, (req, reply) => {
     if (req.url.startsWith('/api/')) {
-      return reply
-        .code(404)
-        .send({
-          error: {
-            code: 'NOT_FOUND',
-            message: `Alamat ${req.url.split('?')[0]} tidak ada.`,
-            details: {},
-          },
-        });
+      return reply.code(404).send({
+        error: {
+          code: 'NOT_FOUND',
+          message: `Alamat ${req.url.split('?')[0]} tidak ada.`,
+          details: {},
+        },
+      });
     }
     return reply.type('text/html').sendFile('index.html');
   });

@@ -75,11 +75,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       });
     }
     if (err.statusCode === 413) {
-      return reply
-        .code(413)
-        .send({
-          error: { code: 'VALIDATION', message: 'Data yang dikirim terlalu besar.', details: {} },
-        });
+      return reply.code(413).send({
+        error: { code: 'VALIDATION', message: 'Data yang dikirim terlalu besar.', details: {} },
+      });
     }
     if (isResponseSerializationError(err))
       req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');

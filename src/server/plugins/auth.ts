@@ -53,7 +53,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: AuthPluginOption
   });
 });
 
-/** preHandler for every route that needs a signed-in user. */
+/** onRequest hook (before validation: authenticate, then validate) for every route that needs a signed-in user. */
 export async function requireUser(req: FastifyRequest, _reply: FastifyReply): Promise<void> {
   if (!req.actor)
     throw new DomainError(

@@ -73,7 +73,7 @@ export function authRoutes(opts: AuthRouteOptions) {
           summary: 'Keluar: menutup sesi ini',
           response: { 204: NoContent, 401: ErrorResponse },
         },
-        preHandler: requireUser,
+        onRequest: requireUser,
       },
       async (req, reply) => {
         await logout(req.ctx());
@@ -90,7 +90,7 @@ export function authRoutes(opts: AuthRouteOptions) {
           summary: 'Pengguna yang sedang masuk',
           response: { 200: MeResponse, 401: ErrorResponse },
         },
-        preHandler: requireUser,
+        onRequest: requireUser,
       },
       async (req) => ({ user: req.me! }),
     );

@@ -21,7 +21,7 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
 
 export async function regionRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.addHook('preHandler', requireUser);
+  r.addHook('onRequest', requireUser);
 
   r.get(
     '/api/regions',

@@ -1,0 +1,114 @@
+import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { openDatabase } from '../core/db/client.ts';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(root, 'bin/jaring.mjs');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jaring-cli-'));
+const dataDir = path.join(tmp, 'data');
+const env = { ...process.env, JARING_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' };
+delete env.DATABASE_URL;
+
+beforeAll(async () => {
+  const db = await openDatabase({
+    kind: 'pglite',
+    dataDir,
+    loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]),
+  });
+  await db.close();
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+const jaring = (...args: string[]) => run(process.execPath, [bin, ...args], { env, cwd: tmp });
+
+describe('the jaring command', () => {
+  it('lists its commands, each with its own help', async () => {
+    const { stdout } = await jaring('--help');
+    for (const c of ['serve', 'migrate', 'regions', 'user', 'backup', 'restore'])
+      expect(stdout).toContain(c);
+    expect((await jaring('regions', 'load', '--help')).stdout).toContain('--data-version');
+    expect((await jaring('user', 'create', '--help')).stdout).toContain('--scope');
+    expect((await jaring('backup', '--help')).stdout).toContain('Mencadangkan');
+    expect((await jaring('restore', '--help')).stdout).toContain('Memulihkan');
+  });
+
+  it('creates a user and reloads the register idempotently', async () => {
+    const created = await jaring(
+      'user',
+      'create',
+      '--username',
+      'dinas.bungo',
+      '--role',
+      'regency_admin',
+      '--scope',
+      '15.08',
+      '--password',
+      'sandi-dinas-bungo',
+    );
+    expect(created.stdout).toContain(
+      'Pengguna dinas.bungo (regency_admin) dibuat untuk wilayah 15.08.',
+    );
+    const bad = await jaring(
+      'user',
+      'create',
+      '--username',
+      'dinas.lain',
+      '--role',
+      'regency_admin',
+      '--scope',
+      '15.99',
+      '--password',
+      'sandi-dinas-bungo',
+    ).catch((e: { stderr: string; code: number }) => e);
+    expect(bad).toMatchObject({
+      code: 1,
+      stderr: 'Galat: Wilayah 15.99 tidak ada dalam daftar wilayah yang berlaku.\n',
+    });
+    const loaded = await jaring('regions', 'load');
+    expect(loaded.stdout).toContain('baru 0, berubah 0, tidak berlaku lagi 0, tetap 91592');
+    expect(loaded.stdout).toContain(
+      '38 provinsi, 514 kabupaten/kota, 7277 kecamatan, 83763 desa/kelurahan',
+    );
+  });
+
+  it('serves, and shuts down cleanly on Ctrl-C leaving a database that opens again', async () => {
+    const port = 3900 + Math.floor(Math.random() * 90);
+    const child = spawn(process.execPath, [bin, 'serve'], {
+      env: { ...env, PORT: String(port) },
+      cwd: tmp,
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    await waitFor(
+      () => out.includes('Jaring siap'),
+      30_000,
+      () => out,
+    );
+    const health = await fetch(`http://localhost:${port}/api/health`);
+    expect(await health.json()).toEqual({ status: 'ok', database: 'pglite' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(out).toContain('Jaring berhenti dengan rapi.');
+    const db = await openDatabase({ kind: 'pglite', dataDir });
+    const r = await db.pglite!.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM app_user WHERE username = 'dinas.bungo'",
+    );
+    await db.close();
+    expect(r.rows[0]!.n).toBe(1);
+  });
+});
+
+async function waitFor(ok: () => boolean, ms: number, show: () => string): Promise<void> {
+  const until = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > until) throw new Error(`timed out; output so far:\n${show()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
