@@ -57,16 +57,11 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [
-                '**/core/**',
-                '!**/core/**/*.schema.ts',
-                '!**/core/rules/**',
-                '!**/core/validation.ts',
-              ],
+              regex: '^(\\.\\./)+(.*/)?core/(?!rules/|validation\\.ts$|.*\\.schema\\.ts$)',
               message: 'web imports only *.schema.ts and rules/ from core',
             },
             {
-              group: ['**/server/**', '**/cli/**', 'pg', '@electric-sql/*', 'drizzle-orm*'],
+              regex: '^((\\.\\./)+(.*/)?(server|cli)/|pg$|@electric-sql/|drizzle-orm)',
               message: 'web must not import server code',
             },
           ],

@@ -13,7 +13,7 @@ export interface UserFixture {
 /** Inserts a real user through the use-case (so it is audited like any other). */
 export async function aUser(
   tdb: TestDatabase,
-  opts: { role?: Role; scope?: string | string[]; username?: string } = {},
+  opts: { role?: Role; scope?: string | readonly string[]; username?: string } = {},
 ): Promise<UserFixture> {
   counter += 1;
   const password = `sandi-uji-${counter}-panjang`;
@@ -22,7 +22,9 @@ export async function aUser(
     displayName: `Pengguna Uji ${counter}`,
     password,
     role: opts.role ?? 'admin',
-    ...(opts.scope !== undefined ? { scope: opts.scope } : {}),
+    ...(opts.scope !== undefined
+      ? { scope: typeof opts.scope === 'string' ? opts.scope : [...opts.scope] }
+      : {}),
   });
   return {
     me,

@@ -11,8 +11,9 @@ const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin/jaring.mjs');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jaring-cli-'));
 const dataDir = path.join(tmp, 'data');
-const env = { ...process.env, JARING_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' };
-delete env.DATABASE_URL;
+// The CLI must use the embedded database here even when the suite runs against PostgreSQL.
+const { DATABASE_URL: _ignored, ...inherited } = process.env;
+const env = { ...inherited, JARING_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
 
 beforeAll(async () => {
   const db = await openDatabase({
