@@ -11,7 +11,9 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.node },
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'bin/*.mjs', 'scripts/*.mjs'] },
+        projectService: {
+          allowDefaultProject: ['*.js', '*.mjs', '*.cjs', 'bin/*.mjs', 'scripts/*.mjs'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -81,7 +83,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', 'bin/**', 'scripts/**'],
+    files: ['**/*.mjs', '**/*.cjs', 'bin/**', 'scripts/**'],
     ...tseslint.configs.disableTypeChecked,
   },
 );

@@ -59,6 +59,13 @@ export default async function setup(project: TestProject) {
   const name = `jaring_tpl_${key}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
+  // Templates of older schemas are of no use any more; a half-built one is from a crashed run.
+  const stale = await admin.query<{ datname: string }>(
+    "SELECT datname FROM pg_database WHERE datname LIKE 'jaring\\_tpl\\_%' AND datname <> $1",
+    [name],
+  );
+  for (const { datname } of stale.rows)
+    await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
   if (exists.rowCount === 0) {
     await admin.query(`CREATE DATABASE ${name}_build`);

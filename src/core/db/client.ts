@@ -33,6 +33,11 @@ pg.types.setTypeParser(1082, (v: string) => v);
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgresql') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.max ?? 10 });
+    // An idle connection can fail (server restart, failover, a killed backend): the pool drops
+    // it and opens another; without a listener the error would end the process.
+    pool.on('error', (err) =>
+      process.emitWarning(`PostgreSQL: koneksi menganggur terputus (${err.message})`),
+    );
     // Fail early with a clear message rather than at the first request.
     const probe = await pool.connect().catch((e: unknown) => {
       void pool.end();

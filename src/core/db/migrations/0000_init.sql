@@ -75,9 +75,7 @@ CREATE TABLE "audit_log" (
 --> statement-breakpoint
 ALTER TABLE "region_local_term" ADD CONSTRAINT "region_local_term_region_code_region_code_fk" FOREIGN KEY ("region_code") REFERENCES "public"."region"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_session" ADD CONSTRAINT "user_session_user_id_app_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."app_user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "region_parent_idx" ON "region" USING btree ("parent_code","code");--> statement-breakpoint
-CREATE INDEX "region_code_prefix_idx" ON "region" USING btree ("code" text_pattern_ops);--> statement-breakpoint
-CREATE INDEX "region_name_lower_idx" ON "region" USING btree (lower("name") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "region_upper_level_idx" ON "region" USING btree ("level","code") WHERE level <> 'village';--> statement-breakpoint
 CREATE INDEX "user_session_user_idx" ON "user_session" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity","entity_id");--> statement-breakpoint

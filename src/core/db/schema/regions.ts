@@ -29,9 +29,13 @@ export const region = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('region_parent_idx').on(t.parentCode, t.code),
-    index('region_code_prefix_idx').using('btree', t.code.op('text_pattern_ops')),
-    index('region_name_lower_idx').using('btree', sql`lower(${t.name}) text_pattern_ops`),
+    // Children and search by code are prefix scans on the primary key, which is in the "C"
+    // collation (migration 0002) so that LIKE '15.08.%' uses it. The upper levels (7,829 rows)
+    // have their own small index so that listing provinces or the districts of a regency does
+    // not walk the villages.
+    index('region_upper_level_idx')
+      .on(t.level, t.code)
+      .where(sql`level <> 'village'`),
   ],
 );
 

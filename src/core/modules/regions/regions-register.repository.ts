@@ -12,7 +12,7 @@ const STAGE_CHUNK = 25_000;
  */
 export async function stageRegions(tx: Db, rows: RegionSourceRow[]): Promise<void> {
   await tx.execute(sql`CREATE TEMP TABLE region_stage (
-      code text PRIMARY KEY, name text NOT NULL, level text NOT NULL, kind text, parent_code text
+      code text COLLATE "C" PRIMARY KEY, name text NOT NULL, level text NOT NULL, kind text, parent_code text
     ) ON COMMIT DROP`);
   for (let i = 0; i < rows.length; i += STAGE_CHUNK) {
     const chunk = rows
@@ -23,11 +23,27 @@ export async function stageRegions(tx: Db, rows: RegionSourceRow[]): Promise<voi
   }
 }
 
-/** Inserts new codes, updates changed ones (and revives retired ones); unchanged rows are not touched. */
+/**
+ * Inserts new codes, updates changed ones (and revives retired ones); unchanged rows are not
+ * touched. Into an empty register (the first start) a plain insert does the same for less.
+ */
 export async function mergeStagedRegions(
   tx: Db,
   version: string,
 ): Promise<{ added: number; updated: number }> {
+  const [empty] = await queryRows<{ empty: boolean }>(
+    tx,
+    sql`SELECT NOT EXISTS (SELECT 1 FROM region) AS empty`,
+  );
+  if (empty?.empty) {
+    await tx.execute(sql`INSERT INTO region (code, name, level, kind, parent_code, source_version)
+      SELECT code, name, level, kind, parent_code, ${version} FROM region_stage`);
+    const [n] = await queryRows<{ n: number }>(
+      tx,
+      sql`SELECT count(*)::int AS n FROM region_stage`,
+    );
+    return { added: n?.n ?? 0, updated: 0 };
+  }
   const [r] = await queryRows<{ added: number; updated: number }>(
     tx,
     sql`WITH m AS (

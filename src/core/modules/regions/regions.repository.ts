@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import { regionLevelOf } from '../../rules/region-code.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { region, regionLocalTerm, regionRegisterVersion } from '../../db/schema/regions.ts';
 import type { LocalTerm, RegionCounts, RegionSearchHit, RegionSummary } from './regions.schema.ts';
@@ -55,15 +56,32 @@ export async function findRegionNames(db: Db, codes: string[]) {
     .orderBy(asc(region.code));
 }
 
-/** Children of a region (the provinces when parent is null), retired codes last. */
+const CHILD_LEVEL = { province: 'regency', regency: 'district', district: 'village' } as const;
+
+/**
+ * Children of a region (the provinces when parent is null), retired codes last: a prefix scan on
+ * the primary key (or the small index of the upper levels) with the level of the children.
+ */
 export async function listChildRegions(
   db: Db,
   parentCode: string | null,
 ): Promise<RegionSummary[]> {
+  const parentLevel = parentCode === null ? undefined : regionLevelOf(parentCode);
+  const level =
+    parentLevel === undefined
+      ? 'province'
+      : parentLevel === 'village'
+        ? undefined
+        : CHILD_LEVEL[parentLevel];
+  if (!level) return [];
   const rows = await db
     .select(summaryColumns)
     .from(region)
-    .where(parentCode === null ? eq(region.level, 'province') : eq(region.parentCode, parentCode))
+    .where(
+      parentCode === null
+        ? eq(region.level, level)
+        : and(like(region.code, `${parentCode}.%`), eq(region.level, level)),
+    )
     .orderBy(sql`${region.retiredAt} IS NOT NULL`, asc(region.code));
   return rows.map(toSummary);
 }

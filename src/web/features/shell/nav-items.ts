@@ -1,0 +1,34 @@
+import type { Icon } from '@tabler/icons-react';
+import {
+  IconFileCertificate,
+  IconHeartHandshake,
+  IconLayoutDashboard,
+  IconMap2,
+  IconReceipt2,
+  IconReportAnalytics,
+  IconUserCog,
+  IconUsers,
+} from '@tabler/icons-react';
+
+export interface NavItem {
+  /** i18n key under `nav.` */
+  key: string;
+  path: string;
+  icon: Icon;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { key: 'dashboard', path: '/', icon: IconLayoutDashboard },
+  { key: 'workers', path: '/pekerja', icon: IconUsers },
+  { key: 'programs', path: '/program', icon: IconHeartHandshake },
+  { key: 'contributions', path: '/iuran', icon: IconReceipt2 },
+  { key: 'claims', path: '/klaim', icon: IconFileCertificate },
+  { key: 'reports', path: '/laporan', icon: IconReportAnalytics },
+  { key: 'regions', path: '/wilayah', icon: IconMap2 },
+  { key: 'users', path: '/pengguna', icon: IconUserCog },
+];
+
+export function isActivePath(itemPath: string, pathname: string): boolean {
+  if (itemPath === '/') return pathname === '/';
+  return pathname === itemPath || pathname.startsWith(`${itemPath}/`);
+}

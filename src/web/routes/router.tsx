@@ -1,0 +1,43 @@
+import { createBrowserRouter } from 'react-router';
+import { LoginPage } from '../features/auth/login-page.tsx';
+import { ComingSoonPage } from '../features/coming-soon/coming-soon-page.tsx';
+import { DashboardPage } from '../features/dashboard/dashboard-page.tsx';
+import { RegionDetailPage } from '../features/regions/region-detail-page.tsx';
+import { RegionListPage } from '../features/regions/region-list-page.tsx';
+import { AppLayout } from '../features/shell/app-layout.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+import { RequireAuth } from './require-auth.tsx';
+import { RouteError } from './route-error.tsx';
+
+/** Pages of later releases: path → key under `nav.` and `comingSoon.pages.`. */
+const COMING_SOON: [string, string][] = [
+  ['pekerja', 'workers'],
+  ['program', 'programs'],
+  ['iuran', 'contributions'],
+  ['klaim', 'claims'],
+  ['laporan', 'reports'],
+  ['pengguna', 'users'],
+];
+
+export const router = createBrowserRouter([
+  { path: '/masuk', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    element: <RequireAuth />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: 'wilayah', element: <RegionListPage /> },
+          { path: 'wilayah/:code', element: <RegionDetailPage /> },
+          ...COMING_SOON.map(([path, page]) => ({
+            path: `${path}/*`,
+            element: <ComingSoonPage page={page} />,
+          })),
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
