@@ -121,13 +121,17 @@ async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> 
     index: 'index.html',
   });
   app.get('/*', { schema: { hide: true } }, (req, reply) => {
-    if (req.url.startsWith('/api/')) {
+    const pathname = req.url.split('?')[0] ?? '';
+    // A missing file (an API path, or an old asset after a new build) is a 404, never the page:
+    // a script answered with HTML leaves a blank screen. ("/wilayah/15.08" is a page: a file
+    // extension starts with a letter.)
+    if (
+      pathname.startsWith('/api/') ||
+      pathname.startsWith('/assets/') ||
+      /\.[a-z][a-z0-9]*$/i.test(pathname)
+    ) {
       return reply.code(404).send({
-        error: {
-          code: 'NOT_FOUND',
-          message: `Alamat ${req.url.split('?')[0]} tidak ada.`,
-          details: {},
-        },
+        error: { code: 'NOT_FOUND', message: `Alamat ${pathname} tidak ada.`, details: {} },
       });
     }
     return reply.type('text/html').sendFile('index.html');

@@ -67,6 +67,16 @@ describe('region routes', () => {
     expect(byOperator.json().error.message).toBe('Anda tidak memiliki hak untuk tindakan ini.');
   });
 
+  it('tells the screen whether the user may set the local term here', async () => {
+    const flag = async (url: string, cookie: string) => (await get(url, cookie)).json().permissions.setLocalTerm;
+    expect(await flag('/api/regions/15.08', dinasBungo)).toBe(true);
+    expect(await flag('/api/regions/15', dinasBungo)).toBe(false);
+    expect(await flag('/api/regions/15.09', dinasBungo)).toBe(false);
+    expect(await flag('/api/regions/15.08', operator)).toBe(false);
+    expect(await flag('/api/regions/15', admin)).toBe(true);
+    expect(await flag('/api/regions/15.08.01', admin)).toBe(false);
+  });
+
   it('lists the 38 provinces, then children of a region with their counts', async () => {
     const provinces = await get('/api/regions', operator);
     expect(provinces.statusCode).toBe(200);

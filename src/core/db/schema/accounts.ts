@@ -1,15 +1,8 @@
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-export const ROLES = [
-  'admin',
-  'province_admin',
-  'regency_admin',
-  'district_officer',
-  'village_operator',
-  'bpjs_officer',
-  'auditor',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../../modules/accounts/roles.schema.ts';
+
+export { ROLES, type Role };
 
 export const appUser = pgTable('app_user', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../../db/schema/accounts.ts';
+import { ROLES } from './roles.schema.ts';
 
 export const Role = z.enum(ROLES);
 export type RoleName = z.infer<typeof Role>;

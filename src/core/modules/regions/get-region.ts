@@ -1,5 +1,6 @@
 import type { Ctx } from '../../context.ts';
-import { requirePermission } from '../../access/require-permission.ts';
+import { can, requirePermission } from '../../access/require-permission.ts';
+import { isWithinScope } from '../../access/scope.ts';
 import { DomainError } from '../../errors.ts';
 import { ancestorCodesOf } from '../../rules/region-code.ts';
 import { findLocalTerms, findRegion, findRegionNames } from './regions.repository.ts';
@@ -20,11 +21,16 @@ export async function getRegion(ctx: Ctx, code: string): Promise<RegionDetail> {
   const ancestors = await findRegionNames(ctx.db, ancestorCodes);
   const termCodes = [...ancestorCodes, code].filter((c) => c.length <= 5);
   const terms = await findLocalTerms(ctx.db, termCodes);
+  const setLocalTerm =
+    (found.level === 'province' || found.level === 'regency') &&
+    can(ctx.actor, 'regions.setLocalTerm') &&
+    isWithinScope(ctx.actor, code);
   return {
     ...found,
     ancestors,
     localTerm: pickLocalTerm(terms),
     ownLocalTerm: terms.find((t) => t.setOn === code) ?? null,
+    permissions: { setLocalTerm },
   };
 }
 

@@ -58,6 +58,8 @@ export const RegionDetail = RegionSummary.extend({
   localTerm: LocalTerm.nullable(),
   /** The term set on this very region (provinces and regencies only). */
   ownLocalTerm: LocalTerm.nullable(),
+  /** What the asking user may do here, so that screens need not repeat the rules. */
+  permissions: z.object({ setLocalTerm: z.boolean() }),
 });
 export type RegionDetail = z.infer<typeof RegionDetail>;
 

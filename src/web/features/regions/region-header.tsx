@@ -5,8 +5,6 @@ import { IconMapPin, IconPencil } from '@tabler/icons-react';
 import type { RegionDetail } from '../../../core/modules/regions/regions.schema.ts';
 import { capitalise } from '../../lib/format.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { isInScope, LOCAL_TERM_ROLES } from '../auth/auth-types.ts';
-import { useCurrentUser } from '../auth/current-user.ts';
 import { LocalTermModal } from './local-term-modal.tsx';
 import { RetiredBadge } from './region-badges.tsx';
 import { RegionBreadcrumbs } from './region-breadcrumbs.tsx';
@@ -17,12 +15,8 @@ const WRAP = { whiteSpace: 'normal', height: 'auto', minHeight: 'var(--badge-hei
 /** Breadcrumb, name, code, level, local term and (for administrators) the local-term button. */
 export function RegionHeader({ region }: { region: RegionDetail }) {
   const { t } = useTranslation();
-  const user = useCurrentUser();
   const [opened, { open, close }] = useDisclosure(false);
-  const canSetTerm =
-    (region.level === 'province' || region.level === 'regency') &&
-    LOCAL_TERM_ROLES.has(user.role) &&
-    isInScope(user, region.code);
+  const canSetTerm = region.permissions.setLocalTerm;
   const term = region.localTerm;
   const word = localVillageWord(term);
   const setOnName = term
