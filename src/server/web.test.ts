@@ -11,12 +11,21 @@ let app: FastifyInstance;
 const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaring-web-'));
 beforeAll(async () => {
   fs.mkdirSync(path.join(webDir, 'assets'));
-  fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Jaring</title><div id="root"></div>');
+  fs.writeFileSync(
+    path.join(webDir, 'index.html'),
+    '<!doctype html><title>Jaring</title><div id="root"></div>',
+  );
   fs.writeFileSync(path.join(webDir, 'assets/app-1234.js'), 'console.log(1)');
   tdb = await createTestDatabase();
   app = await buildApp({
     database: tdb.database,
-    config: { session: { idleMinutes: 60, maxHours: 12 }, loginRatePerMinute: 100, cookieSecure: false, webDir, logLevel: 'silent' },
+    config: {
+      session: { idleMinutes: 60, maxHours: 12 },
+      loginRatePerMinute: 100,
+      cookieSecure: false,
+      webDir,
+      logLevel: 'silent',
+    },
     logger: false,
   });
 });

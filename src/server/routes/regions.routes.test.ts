@@ -68,7 +68,8 @@ describe('region routes', () => {
   });
 
   it('tells the screen whether the user may set the local term here', async () => {
-    const flag = async (url: string, cookie: string) => (await get(url, cookie)).json().permissions.setLocalTerm;
+    const flag = async (url: string, cookie: string) =>
+      (await get(url, cookie)).json().permissions.setLocalTerm;
     expect(await flag('/api/regions/15.08', dinasBungo)).toBe(true);
     expect(await flag('/api/regions/15', dinasBungo)).toBe(false);
     expect(await flag('/api/regions/15.09', dinasBungo)).toBe(false);
