@@ -20,7 +20,7 @@ const root = path.resolve(import.meta.dirname, '..');
 export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaring-e2e-'));
   const port = 3400 + Math.floor(Math.random() * 500);
-  const adminPassword = 'sandi-admin-e2e';
+  const adminPassword = 'kopi-tubruk-pagi';
   const { DATABASE_URL: _ignored, ...env } = process.env;
   const child: ChildProcess = spawn(
     process.execPath,

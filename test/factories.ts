@@ -1,11 +1,11 @@
 import type { Actor, Role } from '../src/core/access/actor.ts';
-import { createUser, type Me } from '../src/core/modules/accounts/index.ts';
+import { createUser, type UserSummary } from '../src/core/modules/accounts/index.ts';
 import type { TestDatabase } from './test-db.ts';
 
 let counter = 0;
 
 export interface UserFixture {
-  me: Me;
+  me: UserSummary;
   password: string;
   actor: Actor;
 }

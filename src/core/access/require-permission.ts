@@ -2,22 +2,32 @@ import { DomainError } from '../errors.ts';
 import type { Actor, Role } from './actor.ts';
 import { isWithinScope } from './scope.ts';
 
+const ALL: readonly Role[] = [
+  'admin',
+  'province_admin',
+  'regency_admin',
+  'district_officer',
+  'village_operator',
+  'bpjs_officer',
+  'auditor',
+];
+const ADMINS: readonly Role[] = ['admin', 'province_admin', 'regency_admin'];
+
 /**
- * What each role may do. Issue #3 completes the table; for now it holds what the foundation uses.
+ * What each role may do (issue #3). Region scope is checked on top of this, in each use-case.
+ * Later features add their permissions here; the route access test covers every endpoint.
  */
 export const PERMISSIONS = {
-  'regions.read': [
-    'admin',
-    'province_admin',
-    'regency_admin',
-    'district_officer',
-    'village_operator',
-    'bpjs_officer',
-    'auditor',
-  ],
-  'regions.setLocalTerm': ['admin', 'province_admin', 'regency_admin'],
+  'regions.read': ALL,
+  'regions.setLocalTerm': ADMINS,
   'regions.load': ['admin'],
-  'users.create': ['admin'],
+  'users.read': [...ADMINS, 'auditor'],
+  'users.create': ADMINS,
+  'users.update': ADMINS,
+  'audit.read': [...ADMINS, 'auditor'],
+  'audit.export': [...ADMINS, 'auditor'],
+  'settings.read': ALL,
+  'settings.update': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -25,6 +35,12 @@ export type Permission = keyof typeof PERMISSIONS;
 export function can(actor: Actor, permission: Permission): boolean {
   if (actor.kind === 'system') return true;
   return (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) =>
+    (PERMISSIONS[p] as readonly Role[]).includes(role),
+  );
 }
 
 export function requirePermission(actor: Actor, permission: Permission, regionCode?: string): void {

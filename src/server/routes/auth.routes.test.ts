@@ -45,7 +45,17 @@ describe('auth routes', () => {
       payload: { username: 'Operator.Pedukun', password: user.password },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ user: { ...user.me } });
+    const expected = {
+      id: user.me.id,
+      username: 'operator.pedukun',
+      displayName: user.me.displayName,
+      role: 'village_operator',
+      scope: ['15.08.01.2001'],
+      language: 'id',
+      permissions: ['regions.read', 'settings.read'],
+      grantableRoles: ['village_operator'],
+    };
+    expect(res.json()).toEqual({ user: expected });
     const cookie = res.cookies.find((c) => c.name === 'jaring_sesi')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     const me = await app.inject({
@@ -53,7 +63,7 @@ describe('auth routes', () => {
       url: '/api/auth/me',
       headers: { cookie: `jaring_sesi=${cookie.value}` },
     });
-    expect(me.json()).toEqual({ user: user.me });
+    expect(me.json()).toEqual({ user: expected });
   });
 
   it('logs out: the cookie stops working', async () => {

@@ -1,3 +1,4 @@
 export * from './regions.ts';
 export * from './accounts.ts';
 export * from './audit.ts';
+export * from './settings.ts';

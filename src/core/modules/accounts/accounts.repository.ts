@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { appUser, userSession } from '../../db/schema/accounts.ts';
 
@@ -36,10 +36,10 @@ export async function recordLoginFailure(
   return row!;
 }
 
-export async function clearLoginFailures(db: Db, userId: string): Promise<void> {
+export async function recordLoginSuccess(db: Db, userId: string, now: Date): Promise<void> {
   await db
     .update(appUser)
-    .set({ failedLoginCount: 0, lockedUntil: null })
+    .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now })
     .where(eq(appUser.id, userId));
 }
 
@@ -67,6 +67,135 @@ export async function revokeSession(db: Db, id: string, now: Date): Promise<bool
     .update(userSession)
     .set({ revokedAt: now })
     .where(and(eq(userSession.id, id), isNull(userSession.revokedAt)))
+    .returning({ id: userSession.id });
+  return rows.length > 0;
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [row] = await db.select().from(appUser).where(eq(appUser.id, id));
+  return row;
+}
+
+/**
+ * A user is visible to an actor whose scope holds at least one of the user's codes; users with a
+ * national scope (empty) only to national actors (scopes === null).
+ */
+export function userVisibleTo(scopes: string[] | null): SQL | undefined {
+  if (scopes === null) return undefined;
+  if (scopes.length === 0) return sql`false`;
+  const patterns = scopes.map((s) => `${s}.%`);
+  return sql`EXISTS (SELECT 1 FROM unnest(${appUser.scopeCodes}) AS s(code)
+    WHERE s.code = ANY(${sql.param(scopes)}::text[]) OR s.code LIKE ANY(${sql.param(patterns)}::text[]))`;
+}
+
+export async function listUsers(
+  db: Db,
+  q: {
+    visible: SQL | undefined;
+    text?: string;
+    role?: string;
+    active?: boolean;
+    region?: string;
+    limit: number;
+    offset: number;
+  },
+): Promise<{ rows: UserRow[]; total: number }> {
+  const conds: (SQL | undefined)[] = [q.visible];
+  if (q.text) {
+    const like = `%${q.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(
+      sql`(lower(${appUser.username}) LIKE ${like} OR lower(${appUser.displayName}) LIKE ${like})`,
+    );
+  }
+  if (q.role) conds.push(sql`${appUser.role} = ${q.role}`);
+  if (q.active !== undefined) conds.push(eq(appUser.active, q.active));
+  if (q.region) conds.push(userVisibleTo([q.region]));
+  const where = and(...conds.filter((c): c is SQL => c !== undefined));
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(appUser)
+    .where(where);
+  const rows = await db
+    .select()
+    .from(appUser)
+    .where(where)
+    .orderBy(asc(appUser.displayName), asc(appUser.username))
+    .limit(q.limit)
+    .offset(q.offset);
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+export async function updateUserRow(
+  db: Db,
+  id: string,
+  set: Partial<typeof appUser.$inferInsert>,
+): Promise<UserRow> {
+  const [row] = await db
+    .update(appUser)
+    .set({ ...set, updatedAt: sql`now()` })
+    .where(eq(appUser.id, id))
+    .returning();
+  return row!;
+}
+
+/** Locks the row for the rest of the transaction: two admins editing one user take turns. */
+export async function lockUser(db: Db, id: string): Promise<UserRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [row] = await db.select().from(appUser).where(eq(appUser.id, id)).for('update');
+  return row;
+}
+
+export async function revokeUserSessions(
+  db: Db,
+  userId: string,
+  now: Date,
+  exceptSessionId?: string,
+): Promise<number> {
+  const rows = await db
+    .update(userSession)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(userSession.userId, userId),
+        isNull(userSession.revokedAt),
+        exceptSessionId ? ne(userSession.id, exceptSessionId) : undefined,
+      ),
+    )
+    .returning({ id: userSession.id });
+  return rows.length;
+}
+
+export async function listLiveSessions(db: Db, userId: string, now: Date) {
+  return db
+    .select()
+    .from(userSession)
+    .where(
+      and(
+        eq(userSession.userId, userId),
+        isNull(userSession.revokedAt),
+        gt(userSession.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(userSession.lastSeenAt));
+}
+
+export async function revokeSessionOfUser(
+  db: Db,
+  userId: string,
+  sessionId: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(userSession)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(userSession.id, sessionId),
+        eq(userSession.userId, userId),
+        isNull(userSession.revokedAt),
+      ),
+    )
     .returning({ id: userSession.id });
   return rows.length > 0;
 }

@@ -1,116 +1,65 @@
 import type { Ctx } from '../../context.ts';
-import type { Role } from '../../access/actor.ts';
 import { requirePermission } from '../../access/require-permission.ts';
+import { grantableRoles } from '../../access/role-rank.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { DomainError } from '../../errors.ts';
-import { normaliseRegionCode, regionLevelOf, type RegionLevel } from '../../rules/region-code.ts';
-import { findRegion } from '../regions/index.ts';
-import { CreateUserInput, type Me } from './accounts.schema.ts';
+import { CreateUserInput, type UserSummary } from './accounts.schema.ts';
 import { findUserByUsername, insertUser } from './accounts.repository.ts';
 import { hashPassword } from './password.ts';
-import { toMe } from './to-actor.ts';
+import { assertPasswordAcceptable } from './password-policy.ts';
+import { toSummaries } from './to-actor.ts';
+import { validateScope } from './validate-scope.ts';
+import { parseOrThrow } from '../../validation.ts';
 
-/** The level a role's scope must be at; undefined = any level. */
-const SCOPE_LEVEL: Record<Role, RegionLevel | undefined> = {
-  admin: undefined,
-  province_admin: 'province',
-  regency_admin: 'regency',
-  district_officer: 'district',
-  village_operator: 'village',
-  bpjs_officer: 'regency',
-  auditor: undefined,
-};
-
-const LEVEL_WORD: Record<RegionLevel, string> = {
-  province: 'provinsi',
-  regency: 'kabupaten/kota',
-  district: 'kecamatan',
-  village: 'desa/kelurahan',
-};
-
-export async function createUser(ctx: Ctx, raw: CreateUserInput): Promise<Me> {
+/**
+ * Creates a user. Nobody grants a role above their own or a work area outside their own scope.
+ */
+export async function createUser(ctx: Ctx, raw: CreateUserInput): Promise<UserSummary> {
   requirePermission(ctx.actor, 'users.create');
-  const parsed = CreateUserInput.safeParse(raw);
-  if (!parsed.success) {
+  const input = parseOrThrow(CreateUserInput, raw, 'Data pengguna tidak valid.');
+  if (!grantableRoles(ctx.actor).includes(input.role)) {
     throw new DomainError(
-      'VALIDATION',
-      parsed.error.issues[0]?.message ?? 'Data pengguna tidak valid.',
-      {
-        issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-      },
+      'FORBIDDEN',
+      'Anda tidak dapat memberi peran yang lebih tinggi dari peran Anda.',
+      { field: 'role' },
     );
   }
-  const input = parsed.data;
+  assertPasswordAcceptable(input.password, input.username);
   const scope = await validateScope(ctx, input.role, input.scope);
+  const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     if (await findUserByUsername(tx, input.username)) {
-      throw new DomainError('CONFLICT', `Nama pengguna "${input.username}" sudah dipakai.`, {
-        username: input.username,
-      });
+      const message = `Nama pengguna "${input.username}" sudah dipakai.`;
+      throw new DomainError('CONFLICT', message, { issues: [{ path: 'username', message }] });
     }
     const user = await insertUser(tx, {
       username: input.username,
       displayName: input.displayName ?? input.username,
-      passwordHash: await hashPassword(input.password),
+      passwordHash,
       role: input.role,
       scopeCodes: scope,
       language: input.language,
     });
-    const me = toMe(user);
+    const [summary] = await toSummaries(tx, [user]);
     await recordAudit(tx, ctx, {
       action: 'users.create',
       entity: 'app_user',
       entityId: user.id,
       regionCode: scope[0] ?? null,
-      after: me,
+      after: auditView(summary!),
     });
-    return me;
+    return summary!;
   });
 }
 
-async function validateScope(
-  ctx: Ctx,
-  role: Role,
-  raw: string | string[] | undefined,
-): Promise<string[]> {
-  const list = (Array.isArray(raw) ? raw : raw ? [raw] : []).map((c) => c.trim()).filter(Boolean);
-  if (list.length === 0) {
-    if (role === 'admin') return [];
-    throw new DomainError('VALIDATION', 'Wilayah kerja wajib diisi untuk peran ini.', {
-      field: 'scope',
-    });
-  }
-  if (list.length > 1 && role !== 'bpjs_officer') {
-    throw new DomainError(
-      'VALIDATION',
-      'Hanya petugas BPJS yang dapat memiliki lebih dari satu wilayah kerja.',
-      { field: 'scope' },
-    );
-  }
-  const codes: string[] = [];
-  for (const item of list) {
-    const code = normaliseRegionCode(item);
-    const level = code ? regionLevelOf(code) : undefined;
-    if (!code || !level)
-      throw new DomainError('VALIDATION', `Kode wilayah "${item}" tidak valid.`, {
-        field: 'scope',
-      });
-    const wanted = SCOPE_LEVEL[role];
-    if (wanted && level !== wanted) {
-      throw new DomainError(
-        'VALIDATION',
-        `Wilayah kerja peran ini harus sebuah ${LEVEL_WORD[wanted]}; ${code} adalah ${LEVEL_WORD[level]}.`,
-        { field: 'scope' },
-      );
-    }
-    const region = await findRegion(ctx.db, code);
-    if (!region || region.retired)
-      throw new DomainError(
-        'VALIDATION',
-        `Wilayah ${code} tidak ada dalam daftar wilayah yang berlaku.`,
-        { field: 'scope' },
-      );
-    codes.push(code);
-  }
-  return [...new Set(codes)];
+/** What the audit keeps of a user: never the password hash. */
+export function auditView(u: UserSummary) {
+  return {
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    scope: u.scope,
+    language: u.language,
+    active: u.active,
+  };
 }

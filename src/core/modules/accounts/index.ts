@@ -1,8 +1,13 @@
 export * from './accounts.schema.ts';
+export { ROLES } from './roles.schema.ts';
 export { login, type LoginResult } from './login.ts';
 export { logout } from './logout.ts';
 export { authenticateSession } from './authenticate.ts';
 export { createUser } from './create-user.ts';
+export { listUsersInScope, getUser } from './list-users.ts';
+export { updateUser } from './update-user.ts';
+export { setUserActive } from './set-user-active.ts';
+export { resetUserPassword, changeOwnPassword } from './passwords.ts';
+export { listOwnSessions, revokeOwnSession, revokeOtherSessions } from './sessions.ts';
 export { ensureFirstAdmin } from './ensure-first-admin.ts';
 export { DEFAULT_AUTH_POLICY, type AuthPolicy } from './session-token.ts';
-export { ROLES } from '../../db/schema/accounts.ts';

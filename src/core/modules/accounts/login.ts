@@ -4,7 +4,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import { DomainError } from '../../errors.ts';
 import type { LoginInput, Me } from './accounts.schema.ts';
 import {
-  clearLoginFailures,
+  recordLoginSuccess,
   findUserByUsername,
   insertSession,
   recordLoginFailure,
@@ -47,6 +47,7 @@ export async function login(
         action: 'auth.loginFailed',
         entity: 'app_user',
         entityId: user.id,
+        regionCode: user.scopeCodes[0] ?? null,
         after: {
           failedLoginCount: s.failedLoginCount,
           lockedUntil: s.lockedUntil,
@@ -66,7 +67,7 @@ export async function login(
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + policy.maxHours * 3_600_000);
   await ctx.db.transaction(async (tx) => {
-    await clearLoginFailures(tx, user.id);
+    await recordLoginSuccess(tx, user.id, now);
     await insertSession(tx, {
       id: sessionIdOf(token),
       userId: user.id,
@@ -80,6 +81,7 @@ export async function login(
       action: 'auth.login',
       entity: 'app_user',
       entityId: user.id,
+      regionCode: user.scopeCodes[0] ?? null,
       after: { ip: input.ip ?? null },
     });
   });

@@ -8,7 +8,12 @@ export async function logout(ctx: Ctx): Promise<void> {
   const sessionId = actor.sessionId;
   await ctx.db.transaction(async (tx) => {
     if (await revokeSession(tx, sessionId, ctx.now())) {
-      await recordAudit(tx, ctx, { action: 'auth.logout', entity: 'app_user', entityId: actor.id });
+      await recordAudit(tx, ctx, {
+        action: 'auth.logout',
+        entity: 'app_user',
+        entityId: actor.id,
+        regionCode: actor.scope[0] ?? null,
+      });
     }
   });
 }

@@ -11,6 +11,7 @@ export {
 } from './read-region-source.ts';
 export {
   findRegion,
+  findRegionNames,
   findLatestRegisterVersion,
   listRegisterVersions,
 } from './regions.repository.ts';
