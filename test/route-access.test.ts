@@ -1,34 +1,210 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../src/core/access/actor.ts';
+import { ROLES } from '../src/core/modules/accounts/roles.schema.ts';
 import { buildApp } from '../src/server/app.ts';
+import { aUser, type UserFixture } from './factories.ts';
+import { loginAs } from './test-app.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
 /**
- * Every API route and what an anonymous caller gets. A route added without an entry here fails
- * the first test, so that nobody adds an endpoint without deciding who may call it.
- * (Issue #3 grows this into the full role × scope matrix.)
+ * The access matrix: every API route × every role × an object in the role's scope and one out of
+ * it, with the expected status. A route added without an entry here fails the first test.
+ *
+ * Scopes: every role works in Kabupaten Bungo (15.08) or below it; "out" objects are in
+ * Kabupaten Sijunjung (13.03, West Sumatra), outside every scope but the national admin's.
  */
-const ACCESS: Record<string, { anonymous: number }> = {
-  'GET /api/health': { anonymous: 200 },
-  'POST /api/auth/login': { anonymous: 400 },
-  'POST /api/auth/logout': { anonymous: 401 },
-  'GET /api/auth/me': { anonymous: 401 },
-  'GET /api/regions': { anonymous: 401 },
-  'GET /api/regions/:code': { anonymous: 401 },
-  'PUT /api/regions/:code/local-term': { anonymous: 401 },
-  'DELETE /api/regions/:code/local-term': { anonymous: 401 },
+type Where = 'in' | 'out';
+type Call = { url: string; payload?: unknown };
+interface Entry {
+  /** Status for an anonymous caller. */
+  anonymous: number;
+  /** Builds the request for an object in or out of scope; absent for routes without objects. */
+  call: (where: Where) => Call;
+  /** Expected status per role and place. */
+  expect: (role: Role, where: Where) => number;
+  scoped?: boolean;
+}
+
+const ADMINS: Role[] = ['admin', 'province_admin', 'regency_admin'];
+const allowed = (roles: Role[], ok: number, outOfScope: number) => (role: Role, where: Where) =>
+  !roles.includes(role) ? 403 : where === 'out' && role !== 'admin' ? outOfScope : ok;
+const everyone = (ok: number) => () => ok;
+
+let inUserId = '';
+let outUserId = '';
+let counter = 0;
+const fixed = (url: string, payload?: unknown) => () => ({
+  url,
+  ...(payload !== undefined ? { payload } : {}),
+});
+const userUrl =
+  (suffix = '') =>
+  (where: Where) => ({ url: `/api/users/${where === 'in' ? inUserId : outUserId}${suffix}` });
+
+const ACCESS: Record<string, Entry> = {
+  'GET /api/health': { anonymous: 200, call: fixed('/api/health'), expect: everyone(200) },
+  'POST /api/auth/login': {
+    anonymous: 401,
+    call: fixed('/api/auth/login', { username: 'tidak.ada', password: 'salah-sekali-123' }),
+    expect: everyone(401),
+  },
+  'POST /api/auth/logout': {
+    anonymous: 401,
+    call: fixed('/api/auth/logout', {}),
+    expect: everyone(204),
+  },
+  'GET /api/auth/me': { anonymous: 401, call: fixed('/api/auth/me'), expect: everyone(200) },
+  'POST /api/auth/password': {
+    anonymous: 401,
+    call: fixed('/api/auth/password', {
+      currentPassword: 'bukan-sandi-lama',
+      newPassword: 'kopi-tubruk-sore-hari',
+    }),
+    expect: everyone(400),
+  },
+  'GET /api/auth/sessions': {
+    anonymous: 401,
+    call: fixed('/api/auth/sessions'),
+    expect: everyone(200),
+  },
+  'POST /api/auth/sessions/:id/revoke': {
+    anonymous: 401,
+    call: fixed('/api/auth/sessions/tidak-ada/revoke', {}),
+    expect: everyone(404),
+  },
+  'POST /api/auth/sessions/revoke-others': {
+    anonymous: 401,
+    call: fixed('/api/auth/sessions/revoke-others', {}),
+    expect: everyone(200),
+  },
+  'GET /api/regions': {
+    anonymous: 401,
+    call: fixed('/api/regions?parent=15.08'),
+    expect: everyone(200),
+  },
+  'GET /api/regions/:code': {
+    anonymous: 401,
+    call: fixed('/api/regions/13.03'),
+    expect: everyone(200),
+  },
+  'PUT /api/regions/:code/local-term': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({
+      url: `/api/regions/${w === 'in' ? '15.08' : '13.03'}/local-term`,
+      payload: { villageTerm: 'Dusun' },
+    }),
+    expect: allowed(ADMINS, 200, 403),
+  },
+  'DELETE /api/regions/:code/local-term': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({
+      url: `/api/regions/${w === 'in' ? '15.08' : '13.03'}/local-term`,
+      payload: {},
+    }),
+    expect: allowed(ADMINS, 204, 403),
+  },
+  'GET /api/users': {
+    anonymous: 401,
+    call: fixed('/api/users'),
+    expect: allowed([...ADMINS, 'auditor'], 200, 200),
+  },
+  'POST /api/users': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({
+      url: '/api/users',
+      payload: {
+        username: `baru.${++counter}`,
+        password: 'kopi-tubruk-sore-hari',
+        role: 'village_operator',
+        scope: w === 'in' ? '15.08.01.2001' : OUT_VILLAGE,
+      },
+    }),
+    expect: allowed(ADMINS, 201, 403),
+  },
+  'GET /api/users/:id': {
+    anonymous: 401,
+    scoped: true,
+    call: userUrl(),
+    expect: allowed([...ADMINS, 'auditor'], 200, 404),
+  },
+  'PATCH /api/users/:id': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({ ...userUrl()(w), payload: { displayName: 'Rahmat Hidayat' } }),
+    expect: allowed(ADMINS, 200, 404),
+  },
+  'POST /api/users/:id/deactivate': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({ ...userUrl('/deactivate')(w), payload: {} }),
+    expect: allowed(ADMINS, 200, 404),
+  },
+  'POST /api/users/:id/activate': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({ ...userUrl('/activate')(w), payload: {} }),
+    expect: allowed(ADMINS, 200, 404),
+  },
+  'POST /api/users/:id/reset-password': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({
+      ...userUrl('/reset-password')(w),
+      payload: { newPassword: 'teh-manis-hangat-pagi' },
+    }),
+    expect: allowed(ADMINS, 204, 404),
+  },
+  'GET /api/audit': {
+    anonymous: 401,
+    call: fixed('/api/audit'),
+    expect: allowed([...ADMINS, 'auditor'], 200, 200),
+  },
+  'GET /api/audit/export.xlsx': {
+    anonymous: 401,
+    call: fixed('/api/audit/export.xlsx'),
+    expect: allowed([...ADMINS, 'auditor'], 200, 200),
+  },
+  'GET /api/settings/privacy': {
+    anonymous: 401,
+    call: fixed('/api/settings/privacy'),
+    expect: everyone(200),
+  },
+  'PUT /api/settings/privacy': {
+    anonymous: 401,
+    call: fixed('/api/settings/privacy', {
+      lawfulBasis: 'Tugas pemerintahan menurut Inpres 2/2021 dan UU 27/2022.',
+      retentionMonths: 60,
+    }),
+    expect: allowed(['admin'], 200, 200),
+  },
 };
+
+const SCOPE: Record<Role, string | string[] | undefined> = {
+  admin: undefined,
+  province_admin: '15',
+  regency_admin: '15.08',
+  district_officer: '15.08.01',
+  village_operator: '15.08.01.2001',
+  bpjs_officer: ['15.08'],
+  auditor: '15.08',
+};
+const OUT_VILLAGE = '13.03.03.2001'; // Timbulun, Kabupaten Sijunjung
 
 let tdb: TestDatabase;
 let app: FastifyInstance;
 const registered = new Set<string>();
+const users = {} as Record<Role, UserFixture>;
 beforeAll(async () => {
   tdb = await createTestDatabase();
   app = await buildApp({
     database: tdb.database,
     config: {
       session: { idleMinutes: 60, maxHours: 12 },
-      loginRatePerMinute: 100,
+      loginRatePerMinute: 10_000,
       cookieSecure: false,
       webDir: '/nonexistent',
       logLevel: 'silent',
@@ -43,24 +219,48 @@ beforeAll(async () => {
     },
   });
   await app.ready();
+  for (const role of ROLES)
+    users[role] = await aUser(tdb, { role, ...(SCOPE[role] ? { scope: SCOPE[role] } : {}) });
+  inUserId = (await aUser(tdb, { role: 'village_operator', scope: '15.08.01.2001' })).me.id;
+  outUserId = (await aUser(tdb, { role: 'village_operator', scope: OUT_VILLAGE })).me.id;
 });
 afterAll(async () => {
   await app?.close();
   await tdb?.close();
 });
 
-describe('route access table', () => {
+async function send(route: string, call: Call, cookie?: string) {
+  const method = route.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  return app.inject({
+    method,
+    url: call.url,
+    headers: cookie ? { cookie } : {},
+    ...(call.payload !== undefined ? { payload: call.payload as object } : {}),
+  });
+}
+
+describe('route access matrix', () => {
   it('has an entry for every API route, and no stale entries', () => {
     expect([...registered].sort()).toEqual(Object.keys(ACCESS).sort());
   });
 
-  it.each(Object.entries(ACCESS))(
-    '%s answers %j to an anonymous caller',
-    async (route, expected) => {
-      const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
-      const url = path.replace(':code', '15.08');
-      const res = await app.inject({ method, url, ...(method === 'GET' ? {} : { payload: {} }) });
-      expect(res.statusCode).toBe(expected.anonymous);
-    },
+  it.each(Object.keys(ACCESS))('%s refuses an anonymous caller as expected', async (route) => {
+    const res = await send(route, ACCESS[route]!.call('in'));
+    expect(res.statusCode, res.body).toBe(ACCESS[route]!.anonymous);
+  });
+
+  const cases = Object.keys(ACCESS).flatMap((route) =>
+    ROLES.flatMap((role) =>
+      (ACCESS[route]!.scoped ? (['in', 'out'] as const) : (['in'] as const)).map(
+        (where) => [route, role, where] as const,
+      ),
+    ),
   );
+  it.each(cases)('%s as %s, object %s of scope', async (route, role, where) => {
+    // Every case logs in afresh: some routes end sessions (logout, password reset of others).
+    const cookie = await loginAs(app, users[role]);
+    const entry = ACCESS[route]!;
+    const res = await send(route, entry.call(where), cookie);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(entry.expect(role, where));
+  });
 });

@@ -23,6 +23,9 @@ import { originCheckPlugin } from './plugins/origin-check.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { regionRoutes } from './routes/regions.routes.ts';
+import { userRoutes } from './routes/users.routes.ts';
+import { auditRoutes } from './routes/audit.routes.ts';
+import { settingsRoutes } from './routes/settings.routes.ts';
 
 export interface BuildAppOptions {
   database: Database;
@@ -103,6 +106,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     }),
   );
   await app.register(regionRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
+  await app.register(settingsRoutes);
   await registerWeb(app, opts.config.webDir);
   return app;
 }

@@ -2,11 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { systemActor } from '../../core/access/actor.ts';
 import type { Database } from '../../core/db/client.ts';
+import { z } from 'zod';
 import {
+  changeOwnPassword,
+  ChangePasswordInput,
+  listOwnSessions,
   login,
   logout,
   LoginInput,
   MeResponse,
+  revokeOtherSessions,
+  revokeOwnSession,
+  SessionList,
   type AuthPolicy,
 } from '../../core/modules/accounts/index.ts';
 import { requireUser, SESSION_COOKIE } from '../plugins/auth.ts';
@@ -93,6 +100,65 @@ export function authRoutes(opts: AuthRouteOptions) {
         onRequest: requireUser,
       },
       async (req) => ({ user: req.me! }),
+    );
+
+    const own = { onRequest: requireUser };
+    r.post(
+      '/api/auth/password',
+      {
+        ...own,
+        config: { rateLimit: { max: opts.loginRatePerMinute, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['autentikasi'],
+          summary: 'Mengganti kata sandi sendiri (sesi lain berakhir)',
+          body: ChangePasswordInput,
+          response: { 204: NoContent, 400: ErrorResponse, 401: ErrorResponse },
+        },
+      },
+      async (req, reply) => {
+        await changeOwnPassword(req.ctx(), req.body);
+        return reply.code(204).send(null);
+      },
+    );
+    r.get(
+      '/api/auth/sessions',
+      {
+        ...own,
+        schema: {
+          tags: ['autentikasi'],
+          summary: 'Sesi Anda yang masih terbuka',
+          response: { 200: SessionList, 401: ErrorResponse },
+        },
+      },
+      async (req) => ({ items: await listOwnSessions(req.ctx()) }),
+    );
+    r.post(
+      '/api/auth/sessions/:id/revoke',
+      {
+        ...own,
+        schema: {
+          tags: ['autentikasi'],
+          summary: 'Mengakhiri salah satu sesi Anda',
+          params: z.object({ id: z.string().max(128) }),
+          response: { 204: NoContent, 401: ErrorResponse, 404: ErrorResponse },
+        },
+      },
+      async (req, reply) => {
+        await revokeOwnSession(req.ctx(), req.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+    r.post(
+      '/api/auth/sessions/revoke-others',
+      {
+        ...own,
+        schema: {
+          tags: ['autentikasi'],
+          summary: 'Mengakhiri semua sesi Anda selain yang ini',
+          response: { 200: z.object({ revoked: z.number().int() }), 401: ErrorResponse },
+        },
+      },
+      async (req) => ({ revoked: await revokeOtherSessions(req.ctx()) }),
     );
   };
 }

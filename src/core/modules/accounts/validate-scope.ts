@@ -61,6 +61,13 @@ export async function validateScope(
         `Wilayah kerja peran ini harus sebuah ${LEVEL_WORD[wanted]}; ${code} adalah ${LEVEL_WORD[level]}.`,
       );
     }
+    if (!coversScope(ctx.actor, [code])) {
+      throw new DomainError(
+        'FORBIDDEN',
+        'Wilayah kerja yang diberikan di luar cakupan akun Anda.',
+        { field: 'scope' },
+      );
+    }
     const region = await findRegion(ctx.db, code);
     if (!region || region.retired)
       throw invalid(`Wilayah ${code} tidak ada dalam daftar wilayah yang berlaku.`);

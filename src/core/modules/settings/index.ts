@@ -1,0 +1,2 @@
+export * from './settings.schema.ts';
+export { getPrivacySettings, updatePrivacySettings } from './settings.ts';

@@ -1,0 +1,69 @@
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { jakartaDate } from '../../core/context.ts';
+import {
+  AuditFilter,
+  AuditList,
+  AuditQuery,
+  exportAudit,
+  listAudit,
+} from '../../core/modules/audit/index.ts';
+import { requireUser } from '../plugins/auth.ts';
+import { ErrorResponse } from './common.ts';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
+const tags = ['audit'];
+
+export async function auditRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.addHook('onRequest', requireUser);
+
+  r.get(
+    '/api/audit',
+    {
+      schema: {
+        tags,
+        summary: 'Jejak audit di wilayah cakupan Anda',
+        querystring: AuditQuery,
+        response: { 200: AuditList, ...errors },
+      },
+    },
+    async (req) => listAudit(req.ctx(), req.query),
+  );
+
+  r.get(
+    '/api/audit/export.xlsx',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'Jejak audit (dengan saringan yang sama) sebagai berkas Excel',
+        querystring: AuditFilter,
+        response: {
+          200: z.string().meta({ description: 'Berkas XLSX', format: 'binary' }),
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) => {
+      const ctx = req.ctx();
+      const out = new PassThrough();
+      // Start writing before the answer is sent: permission errors still reach the error handler.
+      const done = exportAudit(ctx, req.query, out);
+      await Promise.race([done, new Promise((resolve) => out.once('readable', resolve))]);
+      done.catch((err: unknown) => {
+        req.log.error({ err }, 'audit export failed');
+        out.destroy(err as Error);
+      });
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="audit-jaring-${jakartaDate(ctx.now())}.xlsx"`,
+        )
+        .send(out as never); // a stream: Fastify pipes it and skips the serializer
+    },
+  );
+}
