@@ -1,19 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../src/core/context.ts';
-import { actorName } from '../../src/core/access/actor.ts';
-import { recordAudit } from '../../src/core/audit/record-audit.ts';
-import type { RegionSource } from '../../src/core/modules/regions/index.ts';
-import {
-  countActiveRegions,
-  findLatestRegisterVersion,
-} from '../../src/core/modules/regions/regions.repository.ts';
-import {
-  insertRegisterVersion,
-  mergeStagedRegions,
-  recomputeRegionCounts,
-  retireMissingRegions,
-  stageRegions,
-} from '../../src/core/modules/regions/regions-register.repository.ts';
+import { loadRegions, type RegionSource } from '../../src/core/modules/regions/index.ts';
 
 export interface StageTimes {
   begin: number;
@@ -28,10 +14,8 @@ export interface StageTimes {
 }
 
 /**
- * A diagnostic copy of loadRegions (src/core/modules/regions/load-regions.ts) with a clock
- * between its steps, for a first load into an empty register. It calls the same repository
- * functions in the same order; if loadRegions changes, change this too. Not a measure of the
- * loader itself: that is always loadRegions.
+ * The loader itself (loadRegions) with a clock read as each of its steps ends, for a first load
+ * into an empty register. "begin" is the time until the transaction has started.
  */
 export async function loadRegionsByStage(ctx: Ctx, src: RegionSource): Promise<StageTimes> {
   const t: Partial<StageTimes> = {};
@@ -42,36 +26,7 @@ export async function loadRegionsByStage(ctx: Ctx, src: RegionSource): Promise<S
     t[key] = now - mark;
     mark = now;
   };
-  await ctx.db.transaction(async (tx) => {
-    // Drizzle's BEGIN has run once the callback starts; a no-op query marks it on both drivers.
-    await tx.execute(sql`SELECT 1`);
-    lap('begin');
-    await stageRegions(tx, src.rows);
-    lap('staging');
-    const { added, updated } = await mergeStagedRegions(tx, src.version);
-    lap('merge');
-    const retired = await retireMissingRegions(tx);
-    lap('retire');
-    await recomputeRegionCounts(tx);
-    lap('counts');
-    const previous = await findLatestRegisterVersion(tx, src.source);
-    const active = await countActiveRegions(tx);
-    const counts = { total: src.rows.length, added, updated, retired, ...active };
-    await insertRegisterVersion(tx, {
-      source: src.source,
-      version: src.version,
-      loadedBy: actorName(ctx.actor),
-      counts,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'regions.load',
-      entity: 'region_register',
-      entityId: `${src.source}@${src.version}`,
-      before: previous ? { version: previous.version } : null,
-      after: counts,
-    });
-    lap('bookkeeping');
-  });
+  await loadRegions(ctx, src, { onStep: lap });
   lap('commit');
   t.total = performance.now() - start;
   return t as StageTimes;

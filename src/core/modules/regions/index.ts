@@ -2,7 +2,7 @@ export * from './regions.schema.ts';
 export { getRegion } from './get-region.ts';
 export { listRegions } from './list-regions.ts';
 export { setLocalTerm, clearLocalTerm } from './set-local-term.ts';
-export { loadRegions, type LoadRegionsResult } from './load-regions.ts';
+export { loadRegions, type LoadRegionsResult, type LoadStep } from './load-regions.ts';
 export {
   readRegionSource,
   bundledRegionSource,

@@ -12,6 +12,9 @@ import {
 } from './regions-register.repository.ts';
 import type { RegionSource } from './read-region-source.ts';
 
+/** Steps reported to `onStep` as each ends (the benchmark times them). */
+export type LoadStep = 'begin' | 'staging' | 'merge' | 'retire' | 'counts' | 'bookkeeping';
+
 export interface LoadRegionsResult {
   source: string;
   version: string;
@@ -27,15 +30,26 @@ export interface LoadRegionsResult {
  * Loads a whole register in one transaction: new codes added, changed names updated, missing
  * codes retired (never deleted). Loading the same data twice changes nothing and writes nothing.
  */
-export async function loadRegions(ctx: Ctx, src: RegionSource): Promise<LoadRegionsResult> {
+export async function loadRegions(
+  ctx: Ctx,
+  src: RegionSource,
+  opts: { onStep?: (step: LoadStep) => void } = {},
+): Promise<LoadRegionsResult> {
   requirePermission(ctx.actor, 'regions.load');
+  const step = opts.onStep ?? (() => undefined);
   return ctx.db.transaction(async (tx) => {
+    step('begin');
     await stageRegions(tx, src.rows);
-    const { added, updated } = await mergeStagedRegions(tx, src.version);
-    const retired = await retireMissingRegions(tx);
+    step('staging');
+    const { added, updated, wasEmpty } = await mergeStagedRegions(tx, src.version);
+    step('merge');
+    // Nothing can be missing from a register that was empty.
+    const retired = wasEmpty ? 0 : await retireMissingRegions(tx);
+    step('retire');
     const changed = added + updated + retired > 0;
     const previous = await findLatestRegisterVersion(tx, src.source);
     if (changed) await recomputeRegionCounts(tx);
+    step('counts');
     const active = await countActiveRegions(tx);
     const result: LoadRegionsResult = {
       source: src.source,
@@ -63,6 +77,7 @@ export async function loadRegions(ctx: Ctx, src: RegionSource): Promise<LoadRegi
         after: counts,
       });
     }
+    step('bookkeeping');
     ctx.log.info({ ...result }, 'region register loaded');
     return result;
   });

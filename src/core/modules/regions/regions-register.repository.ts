@@ -30,7 +30,7 @@ export async function stageRegions(tx: Db, rows: RegionSourceRow[]): Promise<voi
 export async function mergeStagedRegions(
   tx: Db,
   version: string,
-): Promise<{ added: number; updated: number }> {
+): Promise<{ added: number; updated: number; wasEmpty: boolean }> {
   const [empty] = await queryRows<{ empty: boolean }>(
     tx,
     sql`SELECT NOT EXISTS (SELECT 1 FROM region) AS empty`,
@@ -42,7 +42,7 @@ export async function mergeStagedRegions(
       tx,
       sql`SELECT count(*)::int AS n FROM region_stage`,
     );
-    return { added: n?.n ?? 0, updated: 0 };
+    return { added: n?.n ?? 0, updated: 0, wasEmpty: true };
   }
   const [r] = await queryRows<{ added: number; updated: number }>(
     tx,
@@ -61,7 +61,7 @@ export async function mergeStagedRegions(
       SELECT count(*) FILTER (WHERE inserted)::int AS added,
              count(*) FILTER (WHERE NOT inserted)::int AS updated FROM m`,
   );
-  return { added: r?.added ?? 0, updated: r?.updated ?? 0 };
+  return { added: r?.added ?? 0, updated: r?.updated ?? 0, wasEmpty: false };
 }
 
 /** Codes that the new register no longer has are retired, never deleted: records may refer to them. */
