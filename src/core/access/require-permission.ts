@@ -27,6 +27,16 @@ export const PERMISSIONS = {
   'audit.read': [...ADMINS, 'auditor'],
   'audit.export': [...ADMINS, 'auditor'],
   'settings.read': ALL,
+  // Full NIK / KPJ on a detail page (each view audited). Auditors check processes, not people:
+  // they see masked values.
+  'personal.viewFull': [
+    'admin',
+    'province_admin',
+    'regency_admin',
+    'district_officer',
+    'village_operator',
+    'bpjs_officer',
+  ],
   'settings.update': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -52,7 +52,7 @@ describe('auth routes', () => {
       role: 'village_operator',
       scope: ['15.08.01.2001'],
       language: 'id',
-      permissions: ['regions.read', 'settings.read'],
+      permissions: ['regions.read', 'settings.read', 'personal.viewFull'],
       grantableRoles: ['village_operator'],
     };
     expect(res.json()).toEqual({ user: expected });

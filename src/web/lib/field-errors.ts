@@ -1,4 +1,4 @@
-import { isApiError } from '../../lib/api.ts';
+import { isApiError } from './api.ts';
 
 /**
  * Field messages from a 400 answer. The server sends `details.issues: [{ path: "isian.villageTerm",

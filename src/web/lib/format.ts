@@ -44,3 +44,36 @@ export function capitalise(words: string): string {
     (_, sep: string, ch: string) => sep + ch.toUpperCase(),
   );
 }
+
+const partsFormat = new Intl.DateTimeFormat(LOCALE, {
+  day: '2-digit',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'Asia/Jakarta',
+});
+
+function jakartaParts(value: string | Date): Record<string, string> {
+  const parts = partsFormat.formatToParts(new Date(value));
+  return Object.fromEntries(parts.map((p) => [p.type, p.value]));
+}
+
+/** "14:05" in Asia/Jakarta. */
+export function formatTime(value: string | Date): string {
+  const p = jakartaParts(value);
+  return `${p.hour}:${p.minute}`;
+}
+
+/** "05 Nov 2026 14:05:09" in Asia/Jakarta: audit records need the second. */
+export function formatTimestamp(value: string | Date): string {
+  const p = jakartaParts(value);
+  return `${p.day} ${p.month} ${p.year} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/** Today in Asia/Jakarta as YYYY-MM-DD. */
+export function todayInJakarta(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(now);
+}

@@ -4,9 +4,15 @@ import { ComingSoonPage } from '../features/coming-soon/coming-soon-page.tsx';
 import { DashboardPage } from '../features/dashboard/dashboard-page.tsx';
 import { RegionDetailPage } from '../features/regions/region-detail-page.tsx';
 import { RegionListPage } from '../features/regions/region-list-page.tsx';
+import { AuditPage } from '../features/audit/audit-page.tsx';
+import { ProfilePage } from '../features/profile/profile-page.tsx';
+import { SettingsPage } from '../features/settings/settings-page.tsx';
 import { AppLayout } from '../features/shell/app-layout.tsx';
+import { UserDetailPage } from '../features/users/user-detail-page.tsx';
+import { UserListPage } from '../features/users/user-list-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RequireAuth } from './require-auth.tsx';
+import { RequirePermission } from './require-permission.tsx';
 import { RouteError } from './route-error.tsx';
 
 /** Pages of later releases: path → key under `nav.` and `comingSoon.pages.`. */
@@ -16,7 +22,6 @@ const COMING_SOON: [string, string][] = [
   ['iuran', 'contributions'],
   ['klaim', 'claims'],
   ['laporan', 'reports'],
-  ['pengguna', 'users'],
 ];
 
 export const router = createBrowserRouter([
@@ -31,6 +36,21 @@ export const router = createBrowserRouter([
           { index: true, element: <DashboardPage /> },
           { path: 'wilayah', element: <RegionListPage /> },
           { path: 'wilayah/:code', element: <RegionDetailPage /> },
+          {
+            path: 'pengguna',
+            element: <RequirePermission permission="users.read" />,
+            children: [
+              { index: true, element: <UserListPage /> },
+              { path: ':id', element: <UserDetailPage /> },
+            ],
+          },
+          {
+            path: 'audit',
+            element: <RequirePermission permission="audit.read" />,
+            children: [{ index: true, element: <AuditPage /> }],
+          },
+          { path: 'profil', element: <ProfilePage /> },
+          { path: 'pengaturan', element: <SettingsPage /> },
           ...COMING_SOON.map(([path, page]) => ({
             path: `${path}/*`,
             element: <ComingSoonPage page={page} />,

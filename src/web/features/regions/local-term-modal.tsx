@@ -7,7 +7,7 @@ import {
   SetLocalTermInput,
   type RegionDetail,
 } from '../../../core/modules/regions/regions.schema.ts';
-import { fieldErrorsFrom, fieldErrorsFromIssues } from './field-errors.ts';
+import { fieldErrorsFrom, fieldErrorsFromIssues } from '../../lib/field-errors.ts';
 import { localVillageWord } from './region-labels.ts';
 import { useLocalTermMutations } from './regions-api.ts';
 
@@ -29,6 +29,7 @@ export function LocalTermModal({ region, opened, onClose }: LocalTermModalProps)
       onClose={onClose}
       title={t('regions.localTerm.modalTitle', { name: region.name })}
       centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       {/* Mounted only while open, so the form starts from the saved values each time. */}
       {opened && <LocalTermForm region={region} onClose={onClose} />}

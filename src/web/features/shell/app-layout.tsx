@@ -2,17 +2,7 @@ import { useEffect } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import {
-  ActionIcon,
-  Anchor,
-  AppShell,
-  Burger,
-  Group,
-  NavLink,
-  Stack,
-  Text,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Anchor, AppShell, Burger, Group, NavLink, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconLogout, IconShieldHeart } from '@tabler/icons-react';
@@ -20,7 +10,8 @@ import { ME_QUERY_KEY } from '../../lib/query-client.ts';
 import { logout } from '../auth/auth-api.ts';
 import { useCurrentUser } from '../auth/current-user.ts';
 import { LanguageMenu } from './language-menu.tsx';
-import { isActivePath, NAV_ITEMS } from './nav-items.ts';
+import { isActivePath, navItemsFor } from './nav-items.ts';
+import { UserMenu } from './user-menu.tsx';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -81,14 +72,7 @@ export function AppLayout() {
             </Anchor>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <Stack gap={0} align="flex-end" visibleFrom="sm" data-testid="current-user">
-              <Text fw={600} size="sm" lh={1.2}>
-                {user.displayName}
-              </Text>
-              <Text size="xs" c="dimmed" lh={1.2}>
-                {roleLabel}
-              </Text>
-            </Stack>
+            <UserMenu onLogout={() => logoutMutation.mutate()} />
             <LanguageMenu />
             <Tooltip label={t('auth.logout')}>
               <ActionIcon
@@ -108,7 +92,7 @@ export function AppLayout() {
 
       <AppShell.Navbar p="xs" aria-label={t('nav.mainMenu')}>
         <AppShell.Section grow>
-          {NAV_ITEMS.map((item) => {
+          {navItemsFor(user).map((item) => {
             const active = isActivePath(item.path, pathname);
             return (
               <NavLink
@@ -131,6 +115,9 @@ export function AppLayout() {
           <Text size="xs" c="dimmed">
             {roleLabel}
           </Text>
+          <Anchor component={Link} to="/profil" size="sm">
+            {t('nav.profile')}
+          </Anchor>
         </AppShell.Section>
       </AppShell.Navbar>
 

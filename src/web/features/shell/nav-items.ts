@@ -1,6 +1,10 @@
 import type { Icon } from '@tabler/icons-react';
+import type { Me } from '../auth/auth-types.ts';
+import { hasPermission, type Permission } from '../auth/permissions.ts';
 import {
   IconFileCertificate,
+  IconHistory,
+  IconSettings,
   IconHeartHandshake,
   IconLayoutDashboard,
   IconMap2,
@@ -15,6 +19,8 @@ export interface NavItem {
   key: string;
   path: string;
   icon: Icon;
+  /** Shown only to users with this permission. */
+  permission?: Permission;
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -25,8 +31,14 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'claims', path: '/klaim', icon: IconFileCertificate },
   { key: 'reports', path: '/laporan', icon: IconReportAnalytics },
   { key: 'regions', path: '/wilayah', icon: IconMap2 },
-  { key: 'users', path: '/pengguna', icon: IconUserCog },
+  { key: 'users', path: '/pengguna', icon: IconUserCog, permission: 'users.read' },
+  { key: 'audit', path: '/audit', icon: IconHistory, permission: 'audit.read' },
+  { key: 'settings', path: '/pengaturan', icon: IconSettings },
 ];
+
+export function navItemsFor(me: Me): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.permission || hasPermission(me, item.permission));
+}
 
 export function isActivePath(itemPath: string, pathname: string): boolean {
   if (itemPath === '/') return pathname === '/';

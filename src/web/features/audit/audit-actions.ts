@@ -1,0 +1,28 @@
+import type { TFunction } from 'i18next';
+
+/** Actions the server records; their labels live under `audit.actions.` in the i18n files. */
+export const KNOWN_ACTIONS = [
+  'auth.login',
+  'auth.loginFailed',
+  'auth.logout',
+  'auth.changePassword',
+  'auth.revokeSession',
+  'users.create',
+  'users.update',
+  'users.deactivate',
+  'users.activate',
+  'users.resetPassword',
+  'regions.load',
+  'regions.setLocalTerm',
+  'regions.clearLocalTerm',
+  'settings.update',
+  'audit.export',
+] as const;
+
+const KNOWN = new Set<string>(KNOWN_ACTIONS);
+
+/** The Indonesian (or English) label of an action, or null when the action is not known here. */
+export function actionLabel(t: TFunction, action: string): string | null {
+  // i18next keys use dots for nesting, so the action's dot becomes an underscore.
+  return KNOWN.has(action) ? t(`audit.actions.${action.replace('.', '_')}`) : null;
+}

@@ -1,0 +1,15 @@
+import type { Me } from './auth-types.ts';
+
+/** Permission names as sent by the server in `Me.permissions`. */
+export type Permission =
+  | 'users.read'
+  | 'users.create'
+  | 'users.update'
+  | 'audit.read'
+  | 'audit.export'
+  | 'settings.update'
+  | 'regions.setLocalTerm';
+
+export function hasPermission(me: Me, permission: Permission): boolean {
+  return me.permissions.includes(permission);
+}
