@@ -11,7 +11,7 @@ import {
 } from './accounts.repository.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { newSessionToken, sessionIdOf, type AuthPolicy } from './session-token.ts';
-import { toMe } from './to-actor.ts';
+import { toActor, toMe } from './to-actor.ts';
 
 const WRONG = 'Nama pengguna atau kata sandi salah.';
 
@@ -77,13 +77,18 @@ export async function login(
       ip: input.ip ?? null,
       userAgent: input.userAgent?.slice(0, 300) ?? null,
     });
-    await recordAudit(tx, audit, {
-      action: 'auth.login',
-      entity: 'app_user',
-      entityId: user.id,
-      regionCode: user.scopeCodes[0] ?? null,
-      after: { ip: input.ip ?? null },
-    });
+    // The user who logged in is the actor of the login itself.
+    await recordAudit(
+      tx,
+      { ...ctx, actor: toActor(user) },
+      {
+        action: 'auth.login',
+        entity: 'app_user',
+        entityId: user.id,
+        regionCode: user.scopeCodes[0] ?? null,
+        after: { ip: input.ip ?? null },
+      },
+    );
   });
   return { token, expiresAt, user: toMe(user) };
 }

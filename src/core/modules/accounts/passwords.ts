@@ -21,7 +21,7 @@ export async function resetUserPassword(
 ): Promise<void> {
   const { newPassword } = parseOrThrow(ResetPasswordInput, raw, 'Kata sandi tidak valid.');
   const target = await findUserById(ctx.db, id);
-  if (target) assertPasswordAcceptable(newPassword, target.username);
+  if (target) assertPasswordAcceptable(newPassword, target.username, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction(async (tx) => {
     const user = await lockManagedUser(ctx, tx, id, 'users.update');
@@ -54,7 +54,7 @@ export async function changeOwnPassword(ctx: Ctx, raw: ChangePasswordInput): Pro
     const message = 'Kata sandi baru harus berbeda dari yang lama.';
     throw new DomainError('VALIDATION', message, { issues: [{ path: 'newPassword', message }] });
   }
-  assertPasswordAcceptable(input.newPassword, actor.username);
+  assertPasswordAcceptable(input.newPassword, actor.username, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     await lockUser(tx, actor.id);

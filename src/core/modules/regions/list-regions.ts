@@ -21,6 +21,7 @@ export async function listRegions(ctx: Ctx, query: ListRegionsQuery): Promise<Re
     const { rows, total } = await searchRegions(ctx.db, {
       text: query.q,
       codePrefix,
+      level: query.level,
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });

@@ -96,12 +96,19 @@ function escapeLike(text: string): string {
  */
 export async function searchRegions(
   db: Db,
-  q: { text: string; codePrefix: string | undefined; limit: number; offset: number },
+  q: {
+    text: string;
+    codePrefix: string | undefined;
+    level?: string | undefined;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ rows: RegionSearchHit[]; total: number }> {
   const needle = q.text.toLowerCase();
-  const where = q.codePrefix
+  const match = q.codePrefix
     ? sql`(r.code = ${q.codePrefix} OR r.code LIKE ${`${escapeLike(q.codePrefix)}%`})`
     : sql`lower(r.name) LIKE ${`%${escapeLike(needle)}%`}`;
+  const where = q.level ? sql`${match} AND r.level = ${q.level}` : match;
   const rows = await queryRows<SummaryRow & { path: string; total: number }>(
     db,
     sql`SELECT r.code, r.name, r.level, r.kind, r.parent_code AS "parentCode", r.retired_at AS "retiredAt",

@@ -77,6 +77,8 @@ export const ListRegionsQuery = z.object({
     .min(2, 'Ketik minimal 2 huruf atau angka untuk mencari wilayah.')
     .max(100, 'Kata pencarian terlalu panjang (maksimal 100 karakter).')
     .optional(),
+  /** With q: only regions of this level (a picker of villages, of regencies…). */
+  level: RegionLevel.optional(),
   page: z.coerce.number().int().min(1, 'Halaman minimal 1.').default(1),
   pageSize: z.coerce.number().int().min(1).max(200, 'Maksimal 200 baris per halaman.').default(50),
 });

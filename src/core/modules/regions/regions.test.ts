@@ -127,6 +127,15 @@ describe('search', () => {
     expect(beyond).toMatchObject({ items: [], total: a.total });
   });
 
+  it('narrows a search to one level for pickers', async () => {
+    const villages = await list({ q: 'bungo', level: 'village', page: 1, pageSize: 50 });
+    expect(villages.total).toBeGreaterThan(0);
+    expect(villages.items.every((i) => i.level === 'village')).toBe(true);
+    expect(
+      (await list({ q: 'bungo', level: 'regency', page: 1, pageSize: 5 })).items.map((i) => i.code),
+    ).toEqual(['15.08']);
+  });
+
   it('treats % and _ as plain characters', async () => {
     expect((await list({ q: '%%', page: 1, pageSize: 5 })).total).toBe(0);
   });

@@ -26,3 +26,18 @@ export function actionLabel(t: TFunction, action: string): string | null {
   // i18next keys use dots for nesting, so the action's dot becomes an underscore.
   return KNOWN.has(action) ? t(`audit.actions.${action.replace('.', '_')}`) : null;
 }
+
+/** Tables the server names as `entity`; their labels live under `audit.entities.`. */
+const KNOWN_ENTITIES = new Set([
+  'app_user',
+  'audit_log',
+  'region_local_term',
+  'region_register',
+  'setting',
+  'user_session',
+  'worker',
+]);
+
+export function entityLabel(t: TFunction, entity: string): string | null {
+  return KNOWN_ENTITIES.has(entity) ? t(`audit.entities.${entity}`) : null;
+}

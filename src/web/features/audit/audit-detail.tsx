@@ -80,13 +80,7 @@ export function AuditDetail({ entry }: { entry: AuditEntry }) {
                 <Table.Th scope="row" fw={r.changed ? 700 : 400} ff="monospace" fz="xs">
                   {r.key}
                 </Table.Th>
-                <Table.Td
-                  style={
-                    r.changed && r.presence !== 'after'
-                      ? { textDecoration: 'line-through' }
-                      : undefined
-                  }
-                >
+                <Table.Td c={r.changed ? 'dimmed' : undefined}>
                   <Value value={r.before} />
                 </Table.Td>
                 <Table.Td fw={r.changed ? 600 : undefined}>

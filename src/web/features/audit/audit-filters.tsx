@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Autocomplete,
+  Box,
   Button,
   Group,
   Stack,
@@ -55,7 +56,7 @@ export function AuditFilters({ values, onChange, onReset }: AuditFiltersProps) {
         value={text.actor}
         onChange={(e) => setText1('actor')(e.currentTarget.value)}
         maxLength={100}
-        w={180}
+        w={{ base: '100%', sm: 150 }}
       />
       <Autocomplete
         label={t('audit.filter.action')}
@@ -78,7 +79,7 @@ export function AuditFilters({ values, onChange, onReset }: AuditFiltersProps) {
         value={text.action}
         onChange={setText1('action')}
         maxLength={100}
-        w={240}
+        w={{ base: '100%', sm: 210 }}
         clearable
       />
       <TextInput
@@ -87,23 +88,23 @@ export function AuditFilters({ values, onChange, onReset }: AuditFiltersProps) {
         value={text.entity}
         onChange={(e) => setText1('entity')(e.currentTarget.value)}
         maxLength={100}
-        w={160}
+        w={{ base: '100%', sm: 140 }}
       />
-      <div style={{ width: 220 }}>
+      <Box w={{ base: '100%', sm: 200 }}>
         <RegionPicker
           label={t('audit.filter.region')}
           value={values.region ? [values.region] : []}
           onChange={(codes) => onChange({ region: codes[0] ?? '' })}
           clearable
         />
-      </div>
+      </Box>
       <TextInput
         type="date"
         label={t('audit.filter.from')}
         value={values.from}
         max={values.to || undefined}
         onChange={(e) => onChange({ from: e.currentTarget.value })}
-        w={160}
+        w={{ base: '100%', sm: 150 }}
       />
       <TextInput
         type="date"
@@ -111,7 +112,7 @@ export function AuditFilters({ values, onChange, onReset }: AuditFiltersProps) {
         value={values.to}
         min={values.from || undefined}
         onChange={(e) => onChange({ to: e.currentTarget.value })}
-        w={160}
+        w={{ base: '100%', sm: 150 }}
       />
       {any && (
         <Button

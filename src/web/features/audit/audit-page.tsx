@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Paper, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
+import { isApiError } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useSearchState } from '../../lib/use-search-state.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
@@ -60,7 +61,8 @@ export function AuditPage() {
           ) : list.isError ? (
             <ErrorState
               error={list.error}
-              onRetry={() => void list.refetch()}
+              // A refused filter (400) does not get better by asking again.
+              onRetry={isApiError(list.error, 400) ? undefined : () => void list.refetch()}
               retrying={list.isFetching}
             />
           ) : list.data.items.length === 0 ? (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ActionIcon, Table, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { formatTimestamp } from '../../lib/format.ts';
-import { actionLabel } from './audit-actions.ts';
+import { actionLabel, entityLabel } from './audit-actions.ts';
 import { AuditDetail } from './audit-detail.tsx';
 import type { AuditEntry } from './audit-types.ts';
 
@@ -90,7 +90,9 @@ export function AuditTable({ items, dimmed, labelledBy }: AuditTableProps) {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{e.entity}</Text>
+                    <Text size="sm" title={e.entity}>
+                      {entityLabel(t, e.entity) ?? e.entity}
+                    </Text>
                     {e.entityId && (
                       <Text
                         size="xs"

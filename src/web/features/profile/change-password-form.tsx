@@ -17,7 +17,7 @@ export function ChangePasswordForm() {
   const [repeat, setRepeat] = useState('');
   const [clientErrors, setClientErrors] = useState<Partial<Record<Field, string>>>({});
   const change = useChangePassword();
-  const server = formErrors(change.error, FIELDS);
+  const server = formErrors(change.error, FIELDS, { password: 'newPassword' });
   const errors = { ...server.byField, ...clientErrors };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -72,6 +72,7 @@ export function ChangePasswordForm() {
           }}
           error={errors.currentPassword}
           autoComplete="current-password"
+          visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
           required
           maxLength={200}
         />
@@ -85,6 +86,7 @@ export function ChangePasswordForm() {
           }}
           error={errors.newPassword}
           autoComplete="new-password"
+          visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
           required
           maxLength={200}
         />
@@ -97,6 +99,7 @@ export function ChangePasswordForm() {
           }}
           error={errors.repeat}
           autoComplete="new-password"
+          visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
           required
           maxLength={200}
         />

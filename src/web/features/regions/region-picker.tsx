@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
   MultiSelect,
@@ -10,7 +10,11 @@ import {
   type OptionsFilter,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import type { RegionList, RegionSearchHit } from '../../../core/modules/regions/regions.schema.ts';
+import type {
+  RegionDetail,
+  RegionList,
+  RegionSearchHit,
+} from '../../../core/modules/regions/regions.schema.ts';
 import { api } from '../../lib/api.ts';
 
 type Level = RegionSearchHit['level'];
@@ -56,20 +60,37 @@ export function RegionPicker(props: RegionPickerProps) {
     staleTime: 5 * 60_000,
   });
 
+  // A code that came from the address (a filter after reload) has no name yet: look it up.
+  const unnamed = value.filter((c) => !names[c] && !known.some((k) => k.code === c));
+  const lookedUp = useQueries({
+    queries: unnamed.map((code) => ({
+      queryKey: ['regions', 'detail', code],
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        api<RegionDetail>(`/api/regions/${encodeURIComponent(code)}`, { signal }),
+      staleTime: 10 * 60_000,
+    })),
+  });
+  const fetchedNames = new Map(
+    lookedUp.flatMap((q) => (q.data ? [[q.data.code, q.data.name] as const] : [])),
+  );
+
   const found = useMemo(
     () => (hits.data?.items ?? []).filter((r) => !level || r.level === level),
     [hits.data, level],
   );
 
-  const data: ComboboxItem[] = useMemo(() => {
-    const byCode = new Map<string, ComboboxItem>();
-    for (const code of value) {
-      const name = names[code]?.name ?? known.find((k) => k.code === code)?.name ?? code;
-      byCode.set(code, { value: code, label: name });
-    }
-    for (const r of found) byCode.set(r.code, { value: r.code, label: r.name });
-    return [...byCode.values()];
-  }, [value, names, known, found]);
+  // Picked regions first, then the search hits.
+  const byCode = new Map<string, ComboboxItem>();
+  for (const code of value) {
+    const name =
+      names[code]?.name ??
+      known.find((k) => k.code === code)?.name ??
+      fetchedNames.get(code) ??
+      code;
+    byCode.set(code, { value: code, label: name });
+  }
+  for (const r of found) byCode.set(r.code, { value: r.code, label: r.name });
+  const data: ComboboxItem[] = [...byCode.values()];
 
   const paths = useMemo(() => new Map(found.map((r) => [r.code, r.path])), [found]);
 

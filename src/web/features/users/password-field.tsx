@@ -27,6 +27,7 @@ export function PasswordField(props: PasswordFieldProps) {
           error={props.error}
           required
           autoComplete="new-password"
+          visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }}
           maxLength={200}
           style={{ flex: 1 }}
         />

@@ -38,7 +38,7 @@ function ResetPasswordForm({ user, onClose }: { user: UserSummary; onClose: () =
   const [clientError, setClientError] = useState<string | undefined>();
   const [done, setDone] = useState(false);
   const reset = useResetPassword(user.id);
-  const server = formErrors(reset.error, ['newPassword'] as const);
+  const server = formErrors(reset.error, ['newPassword'] as const, { password: 'newPassword' });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -17,18 +17,21 @@ interface UserAccountActionsProps {
 /** Deactivate / reactivate (also lifts a lock) and reset the password. */
 export function UserAccountActions({ user, self }: UserAccountActionsProps) {
   const { t } = useTranslation();
+  // What the open dialog asks, fixed when it opens (the status flips on success while it closes).
+  const [mode, setMode] = useState<'activate' | 'deactivate'>('deactivate');
   const [confirming, setConfirming] = useState(false);
   const [resetting, setResetting] = useState(false);
   const setActive = useSetUserActive(user.id);
   const activating = !user.active || isLocked(user);
+  const asking = mode === 'activate';
 
   const confirm = () => {
-    setActive.mutate(activating, {
+    setActive.mutate(asking, {
       onSuccess: (saved) => {
         setConfirming(false);
         notifications.show({
           color: 'teal',
-          message: t(activating ? 'users.actions.activated' : 'users.actions.deactivated', {
+          message: t(asking ? 'users.actions.activated' : 'users.actions.deactivated', {
             name: saved.displayName,
           }),
         });
@@ -57,6 +60,7 @@ export function UserAccountActions({ user, self }: UserAccountActionsProps) {
             }
             onClick={() => {
               setActive.reset();
+              setMode(activating ? 'activate' : 'deactivate');
               setConfirming(true);
             }}
           >
@@ -76,13 +80,13 @@ export function UserAccountActions({ user, self }: UserAccountActionsProps) {
       <Modal
         opened={confirming}
         onClose={() => setConfirming(false)}
-        title={t(activating ? 'users.actions.activateTitle' : 'users.actions.deactivateTitle')}
+        title={t(asking ? 'users.actions.activateTitle' : 'users.actions.deactivateTitle')}
         centered
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         <Stack>
           <Text size="sm">
-            {t(activating ? 'users.actions.activateText' : 'users.actions.deactivateText', {
+            {t(asking ? 'users.actions.activateText' : 'users.actions.deactivateText', {
               name: user.displayName,
               username: user.username,
             })}
@@ -100,12 +104,8 @@ export function UserAccountActions({ user, self }: UserAccountActionsProps) {
             >
               {t('common.cancel')}
             </Button>
-            <Button
-              color={activating ? 'teal' : 'red'}
-              onClick={confirm}
-              loading={setActive.isPending}
-            >
-              {t(activating ? 'users.actions.activate' : 'users.actions.deactivate')}
+            <Button color={asking ? 'teal' : 'red'} onClick={confirm} loading={setActive.isPending}>
+              {t(asking ? 'users.actions.activate' : 'users.actions.deactivate')}
             </Button>
           </Group>
         </Stack>

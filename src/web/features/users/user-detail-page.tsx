@@ -63,6 +63,7 @@ export function UserDetailPage() {
       u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.neverLoggedIn'),
     ],
     [t('users.column.createdAt'), formatDateTime(u.createdAt)],
+    [t('users.field.language'), t(`language.${u.language}`)],
   ];
 
   return (
@@ -72,14 +73,14 @@ export function UserDetailPage() {
       <Paper withBorder radius="md" p="md">
         <FactList facts={facts} cols={3} />
       </Paper>
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Paper withBorder radius="md" p="md" component="section" aria-labelledby="user-edit">
-          <Title order={2} size="h4" id="user-edit" mb="sm">
-            {t('users.edit.title')}
-          </Title>
-          <UserEditForm key={`${u.id}:${u.role}:${u.scope.join()}`} user={u} readOnly={!canEdit} />
-        </Paper>
-        {canEdit && (
+      {canEdit && (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="user-edit">
+            <Title order={2} size="h4" id="user-edit" mb="sm">
+              {t('users.edit.title')}
+            </Title>
+            <UserEditForm key={`${u.id}:${u.role}:${u.scope.join()}`} user={u} />
+          </Paper>
           <Paper withBorder radius="md" p="md" component="section" aria-labelledby="user-actions">
             <Title order={2} size="h4" id="user-actions" mb="xs">
               {t('users.actions.title')}
@@ -89,8 +90,8 @@ export function UserDetailPage() {
             </Text>
             <UserAccountActions user={u} self={u.id === me.id} />
           </Paper>
-        )}
-      </SimpleGrid>
+        </SimpleGrid>
+      )}
     </Stack>
   );
 }

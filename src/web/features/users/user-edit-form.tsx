@@ -18,7 +18,7 @@ const sameCodes = (a: string[], b: string[]) =>
   a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /** Change a user's name, role, work area and language; only what changed is sent. */
-export function UserEditForm({ user, readOnly }: { user: UserSummary; readOnly: boolean }) {
+export function UserEditForm({ user }: { user: UserSummary }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const [displayName, setDisplayName] = useState(user.displayName);
@@ -92,7 +92,6 @@ export function UserEditForm({ user, readOnly }: { user: UserSummary; readOnly: 
           error={errors.displayName}
           required
           maxLength={100}
-          readOnly={readOnly}
         />
         <Select
           label={t('users.field.role')}
@@ -101,20 +100,17 @@ export function UserEditForm({ user, readOnly }: { user: UserSummary; readOnly: 
           onChange={(v) => v && changeRole(v)}
           error={errors.role}
           allowDeselect={false}
-          readOnly={readOnly}
         />
-        {readOnly ? null : (
-          <ScopeField
-            role={role}
-            value={scope}
-            known={user.scopeNames}
-            onChange={(codes) => {
-              setScope(codes);
-              setClientErrors((prev) => ({ ...prev, scope: undefined }));
-            }}
-            error={errors.scope}
-          />
-        )}
+        <ScopeField
+          role={role}
+          value={scope}
+          known={user.scopeNames}
+          onChange={(codes) => {
+            setScope(codes);
+            setClientErrors((prev) => ({ ...prev, scope: undefined }));
+          }}
+          error={errors.scope}
+        />
         <Select
           label={t('users.field.language')}
           data={[
@@ -125,18 +121,15 @@ export function UserEditForm({ user, readOnly }: { user: UserSummary; readOnly: 
           onChange={(v) => v && setLanguage(v)}
           error={errors.language}
           allowDeselect={false}
-          readOnly={readOnly}
         />
-        {!readOnly && (
-          <Group justify="flex-end">
-            <Button variant="default" onClick={reset} disabled={!dirty || update.isPending}>
-              {t('common.undo')}
-            </Button>
-            <Button type="submit" loading={update.isPending} disabled={!dirty}>
-              {t('common.saveChanges')}
-            </Button>
-          </Group>
-        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={reset} disabled={!dirty || update.isPending}>
+            {t('common.undo')}
+          </Button>
+          <Button type="submit" loading={update.isPending} disabled={!dirty}>
+            {t('common.saveChanges')}
+          </Button>
+        </Group>
       </Stack>
     </form>
   );

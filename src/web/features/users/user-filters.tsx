@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Box, Button, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { ROLES } from '../../../core/modules/accounts/roles.schema.ts';
@@ -37,7 +37,7 @@ export function UserFilters({ values, onChange, onReset }: UserFiltersProps) {
         value={q}
         onChange={(e) => setQ(e.currentTarget.value)}
         maxLength={100}
-        w={240}
+        w={{ base: '100%', sm: 240 }}
       />
       <Select
         label={t('users.filter.role')}
@@ -46,7 +46,7 @@ export function UserFilters({ values, onChange, onReset }: UserFiltersProps) {
         value={values.role || null}
         onChange={(v) => onChange({ role: v ?? '' })}
         clearable
-        w={240}
+        w={{ base: '100%', sm: 240 }}
       />
       <Select
         label={t('users.filter.status')}
@@ -58,16 +58,16 @@ export function UserFilters({ values, onChange, onReset }: UserFiltersProps) {
         value={values.active || null}
         onChange={(v) => onChange({ active: v ?? '' })}
         clearable
-        w={160}
+        w={{ base: '100%', sm: 160 }}
       />
-      <div style={{ width: 260 }}>
+      <Box w={{ base: '100%', sm: 260 }}>
         <RegionPicker
           label={t('users.filter.region')}
           value={values.region ? [values.region] : []}
           onChange={(codes) => onChange({ region: codes[0] ?? '' })}
           clearable
         />
-      </div>
+      </Box>
       {any && (
         <Button
           variant="subtle"
