@@ -53,9 +53,12 @@ export function RegionPicker(props: RegionPickerProps) {
   const [names, setNames] = useState<Record<string, PickedRegion & { path?: string }>>({});
 
   const hits = useQuery({
-    queryKey: ['regions', 'picker', debounced],
+    queryKey: ['regions', 'picker', debounced, level],
     queryFn: ({ signal }) =>
-      api<RegionList>('/api/regions', { query: { q: debounced, pageSize: 50 }, signal }),
+      api<RegionList>('/api/regions', {
+        query: { q: debounced, pageSize: 50, ...(level ? { level } : {}) },
+        signal,
+      }),
     enabled: debounced.length >= MIN_CHARS,
     staleTime: 5 * 60_000,
   });
@@ -74,10 +77,7 @@ export function RegionPicker(props: RegionPickerProps) {
     lookedUp.flatMap((q) => (q.data ? [[q.data.code, q.data.name] as const] : [])),
   );
 
-  const found = useMemo(
-    () => (hits.data?.items ?? []).filter((r) => !level || r.level === level),
-    [hits.data, level],
-  );
+  const found = useMemo(() => hits.data?.items ?? [], [hits.data]);
 
   // Picked regions first, then the search hits.
   const byCode = new Map<string, ComboboxItem>();
