@@ -28,7 +28,7 @@ export function actionLabel(t: TFunction, action: string): string | null {
 }
 
 /** Tables the server names as `entity`; their labels live under `audit.entities.`. */
-const KNOWN_ENTITIES = new Set([
+export const KNOWN_ENTITIES = new Set([
   'app_user',
   'audit_log',
   'region_local_term',

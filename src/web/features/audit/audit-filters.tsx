@@ -7,13 +7,14 @@ import {
   Group,
   Stack,
   Text,
+  Select,
   TextInput,
   type ComboboxItem,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff } from '@tabler/icons-react';
 import { RegionPicker } from '../regions/region-picker.tsx';
-import { actionLabel, KNOWN_ACTIONS } from './audit-actions.ts';
+import { actionLabel, entityLabel, KNOWN_ACTIONS, KNOWN_ENTITIES } from './audit-actions.ts';
 
 export const AUDIT_FILTERS = ['actor', 'action', 'entity', 'region', 'from', 'to'] as const;
 export type AuditFilterValues = Record<(typeof AUDIT_FILTERS)[number], string>;
@@ -24,19 +25,18 @@ interface AuditFiltersProps {
   onReset: () => void;
 }
 
-/** Free text (who, action, entity) is typed locally and reaches the address after a pause. */
+/** Free text (who, action) is typed locally and reaches the address after a pause. */
 export function AuditFilters({ values, onChange, onReset }: AuditFiltersProps) {
   const { t } = useTranslation();
   const [text, setText] = useState({
     actor: values.actor,
     action: values.action,
-    entity: values.entity,
   });
   const [debounced] = useDebouncedValue(text, 400);
 
   useEffect(() => {
     const patch: Partial<AuditFilterValues> = {};
-    for (const key of ['actor', 'action', 'entity'] as const) {
+    for (const key of ['actor', 'action'] as const) {
       if (debounced[key].trim() !== values[key]) patch[key] = debounced[key].trim();
     }
     if (Object.keys(patch).length > 0) onChange(patch);
@@ -82,13 +82,14 @@ export function AuditFilters({ values, onChange, onReset }: AuditFiltersProps) {
         w={{ base: '100%', sm: 210 }}
         clearable
       />
-      <TextInput
+      <Select
         label={t('audit.filter.entity')}
         placeholder={t('audit.filter.entityPlaceholder')}
-        value={text.entity}
-        onChange={(e) => setText1('entity')(e.currentTarget.value)}
-        maxLength={100}
-        w={{ base: '100%', sm: 140 }}
+        data={[...KNOWN_ENTITIES].map((e) => ({ value: e, label: entityLabel(t, e) ?? e }))}
+        value={values.entity || null}
+        onChange={(v) => onChange({ entity: v ?? '' })}
+        clearable
+        w={{ base: '100%', sm: 170 }}
       />
       <Box w={{ base: '100%', sm: 200 }}>
         <RegionPicker
@@ -119,7 +120,7 @@ export function AuditFilters({ values, onChange, onReset }: AuditFiltersProps) {
           variant="subtle"
           leftSection={<IconFilterOff size={16} aria-hidden />}
           onClick={() => {
-            setText({ actor: '', action: '', entity: '' });
+            setText({ actor: '', action: '' });
             onReset();
           }}
         >
