@@ -5,6 +5,8 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import { countActiveRegions, findLatestRegisterVersion } from './regions.repository.ts';
 import {
   insertRegisterVersion,
+  insertRegions,
+  isRegisterEmpty,
   mergeStagedRegions,
   recomputeRegionCounts,
   retireMissingRegions,
@@ -39,12 +41,21 @@ export async function loadRegions(
   const step = opts.onStep ?? (() => undefined);
   return ctx.db.transaction(async (tx) => {
     step('begin');
-    await stageRegions(tx, src.rows);
-    step('staging');
-    const { added, updated, wasEmpty } = await mergeStagedRegions(tx, src.version);
-    step('merge');
-    // Nothing can be missing from a register that was empty.
-    const retired = wasEmpty ? 0 : await retireMissingRegions(tx);
+    let added: number;
+    let updated = 0;
+    let retired = 0;
+    if (await isRegisterEmpty(tx)) {
+      // The first load: nothing to compare with, nothing can be missing.
+      step('staging');
+      added = await insertRegions(tx, src.rows, src.version);
+      step('merge');
+    } else {
+      await stageRegions(tx, src.rows);
+      step('staging');
+      ({ added, updated } = await mergeStagedRegions(tx, src.version));
+      step('merge');
+      retired = await retireMissingRegions(tx);
+    }
     step('retire');
     const changed = added + updated + retired > 0;
     const previous = await findLatestRegisterVersion(tx, src.source);

@@ -3,47 +3,70 @@ import { queryRows, type Db } from '../../db/client.ts';
 import { regionRegisterVersion } from '../../db/schema/regions.ts';
 import type { RegionSourceRow } from './read-region-source.ts';
 
-/** Rows per statement when staging: keeps each parameter a few MB on both drivers. */
-const STAGE_CHUNK = 25_000;
+/** Rows per statement: keeps each JSON parameter a few MB on both drivers. */
+const CHUNK = 25_000;
+
+export async function isRegisterEmpty(tx: Db): Promise<boolean> {
+  const [r] = await queryRows<{ empty: boolean }>(
+    tx,
+    sql`SELECT NOT EXISTS (SELECT 1 FROM region) AS empty`,
+  );
+  return r?.empty ?? true;
+}
+
+/** Writes rows in chunks of JSON arrays: one parameter per chunk, the same on PGlite and pg. */
+async function insertJsonChunks(
+  tx: Db,
+  rows: RegionSourceRow[],
+  insert: (json: string) => ReturnType<typeof sql>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows
+      .slice(i, i + CHUNK)
+      .map((r) => [r.code, r.name, r.level, r.kind, r.parentCode]);
+    await tx.execute(insert(JSON.stringify(chunk)));
+  }
+}
 
 /**
- * Stages the rows in a temporary table (dropped at commit). Its primary key refuses a source
- * that lists one code twice.
+ * The first load, into an empty register: straight into the table (its primary key refuses a
+ * source that lists one code twice). Returns the number of rows added.
+ */
+export async function insertRegions(
+  tx: Db,
+  rows: RegionSourceRow[],
+  version: string,
+): Promise<number> {
+  await insertJsonChunks(
+    tx,
+    rows,
+    (json) => sql`INSERT INTO region (code, name, level, kind, parent_code, source_version)
+      SELECT x->>0, x->>1, x->>2, x->>3, x->>4, ${version} FROM json_array_elements(${json}::json) AS x`,
+  );
+  return rows.length;
+}
+
+/**
+ * A later load stages the rows in a temporary table (dropped at commit; its primary key refuses
+ * duplicates) to compare them with the register.
  */
 export async function stageRegions(tx: Db, rows: RegionSourceRow[]): Promise<void> {
   await tx.execute(sql`CREATE TEMP TABLE region_stage (
       code text COLLATE "C" PRIMARY KEY, name text NOT NULL, level text NOT NULL, kind text, parent_code text
     ) ON COMMIT DROP`);
-  for (let i = 0; i < rows.length; i += STAGE_CHUNK) {
-    const chunk = rows
-      .slice(i, i + STAGE_CHUNK)
-      .map((r) => [r.code, r.name, r.level, r.kind, r.parentCode]);
-    await tx.execute(sql`INSERT INTO region_stage (code, name, level, kind, parent_code)
-      SELECT x->>0, x->>1, x->>2, x->>3, x->>4 FROM json_array_elements(${JSON.stringify(chunk)}::json) AS x`);
-  }
+  await insertJsonChunks(
+    tx,
+    rows,
+    (json) => sql`INSERT INTO region_stage (code, name, level, kind, parent_code)
+      SELECT x->>0, x->>1, x->>2, x->>3, x->>4 FROM json_array_elements(${json}::json) AS x`,
+  );
 }
 
-/**
- * Inserts new codes, updates changed ones (and revives retired ones); unchanged rows are not
- * touched. Into an empty register (the first start) a plain insert does the same for less.
- */
+/** Inserts new codes, updates changed ones (and revives retired ones); unchanged rows are not touched. */
 export async function mergeStagedRegions(
   tx: Db,
   version: string,
-): Promise<{ added: number; updated: number; wasEmpty: boolean }> {
-  const [empty] = await queryRows<{ empty: boolean }>(
-    tx,
-    sql`SELECT NOT EXISTS (SELECT 1 FROM region) AS empty`,
-  );
-  if (empty?.empty) {
-    await tx.execute(sql`INSERT INTO region (code, name, level, kind, parent_code, source_version)
-      SELECT code, name, level, kind, parent_code, ${version} FROM region_stage`);
-    const [n] = await queryRows<{ n: number }>(
-      tx,
-      sql`SELECT count(*)::int AS n FROM region_stage`,
-    );
-    return { added: n?.n ?? 0, updated: 0, wasEmpty: true };
-  }
+): Promise<{ added: number; updated: number }> {
   const [r] = await queryRows<{ added: number; updated: number }>(
     tx,
     sql`WITH m AS (
@@ -61,7 +84,7 @@ export async function mergeStagedRegions(
       SELECT count(*) FILTER (WHERE inserted)::int AS added,
              count(*) FILTER (WHERE NOT inserted)::int AS updated FROM m`,
   );
-  return { added: r?.added ?? 0, updated: r?.updated ?? 0, wasEmpty: false };
+  return { added: r?.added ?? 0, updated: r?.updated ?? 0 };
 }
 
 /** Codes that the new register no longer has are retired, never deleted: records may refer to them. */
