@@ -2,9 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/core/access/actor.ts';
 import { ROLES } from '../src/core/modules/accounts/roles.schema.ts';
-import { buildApp } from '../src/server/app.ts';
 import { aUser, type UserFixture } from './factories.ts';
-import { loginAs } from './test-app.ts';
+import { buildTestApp, loginAs } from './test-app.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
 /**
@@ -200,25 +199,17 @@ const registered = new Set<string>();
 const users = {} as Record<Role, UserFixture>;
 beforeAll(async () => {
   tdb = await createTestDatabase();
-  app = await buildApp({
-    database: tdb.database,
-    config: {
-      session: { idleMinutes: 60, maxHours: 12 },
-      loginRatePerMinute: 10_000,
-      cookieSecure: false,
-      webDir: '/nonexistent',
-      logLevel: 'silent',
-    },
-    logger: false,
+  app = await buildTestApp(tdb, {
+    loginRatePerMinute: 10_000,
     onRoute: (r) => {
       const methods = Array.isArray(r.method) ? r.method : [r.method];
       for (const m of methods) {
-        if (r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && m !== 'HEAD')
+        if (r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && m !== 'HEAD') {
           registered.add(`${m} ${r.url}`);
+        }
       }
     },
   });
-  await app.ready();
   for (const role of ROLES)
     users[role] = await aUser(tdb, { role, ...(SCOPE[role] ? { scope: SCOPE[role] } : {}) });
   inUserId = (await aUser(tdb, { role: 'village_operator', scope: '15.08.01.2001' })).me.id;

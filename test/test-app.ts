@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import { expect } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import type { TestDatabase } from './test-db.ts';
@@ -6,7 +6,12 @@ import type { UserFixture } from './factories.ts';
 
 export async function buildTestApp(
   tdb: TestDatabase,
-  overrides: { loginRatePerMinute?: number; now?: () => Date } = {},
+  overrides: {
+    loginRatePerMinute?: number;
+    now?: () => Date;
+    webDir?: string;
+    onRoute?: (route: RouteOptions) => void;
+  } = {},
 ): Promise<FastifyInstance> {
   const app = await buildApp({
     database: tdb.database,
@@ -14,11 +19,12 @@ export async function buildTestApp(
       session: { idleMinutes: 60, maxHours: 12 },
       loginRatePerMinute: overrides.loginRatePerMinute ?? 1000,
       cookieSecure: false,
-      webDir: '/nonexistent',
+      webDir: overrides.webDir ?? '/nonexistent',
       logLevel: 'silent',
     },
     logger: false,
     ...(overrides.now ? { now: overrides.now } : {}),
+    ...(overrides.onRoute ? { onRoute: overrides.onRoute } : {}),
   });
   await app.ready();
   return app;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './app.ts';
+import { buildTestApp } from '../../test/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-db.ts';
 
 let tdb: TestDatabase;
@@ -17,17 +17,7 @@ beforeAll(async () => {
   );
   fs.writeFileSync(path.join(webDir, 'assets/app-1234.js'), 'console.log(1)');
   tdb = await createTestDatabase();
-  app = await buildApp({
-    database: tdb.database,
-    config: {
-      session: { idleMinutes: 60, maxHours: 12 },
-      loginRatePerMinute: 100,
-      cookieSecure: false,
-      webDir,
-      logLevel: 'silent',
-    },
-    logger: false,
-  });
+  app = await buildTestApp(tdb, { webDir });
 });
 afterAll(async () => {
   await app?.close();

@@ -1,16 +1,8 @@
 import { DomainError } from '../errors.ts';
-import type { Actor, Role } from './actor.ts';
+import { ROLES, type Actor, type Role } from './actor.ts';
 import { isWithinScope } from './scope.ts';
 
-const ALL: readonly Role[] = [
-  'admin',
-  'province_admin',
-  'regency_admin',
-  'district_officer',
-  'village_operator',
-  'bpjs_officer',
-  'auditor',
-];
+const ALL: readonly Role[] = ROLES;
 const ADMINS: readonly Role[] = ['admin', 'province_admin', 'regency_admin'];
 
 /**
@@ -29,14 +21,7 @@ export const PERMISSIONS = {
   'settings.read': ALL,
   // Full NIK / KPJ on a detail page (each view audited). Auditors check processes, not people:
   // they see masked values.
-  'personal.viewFull': [
-    'admin',
-    'province_admin',
-    'regency_admin',
-    'district_officer',
-    'village_operator',
-    'bpjs_officer',
-  ],
+  'personal.viewFull': ROLES.filter((r) => r !== 'auditor'),
   'settings.update': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
