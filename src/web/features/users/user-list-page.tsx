@@ -1,14 +1,11 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Paper, Stack, Text } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
 import { formatNumber } from '../../lib/format.ts';
 import { useSearchState } from '../../lib/use-search-state.ts';
-import { ErrorState } from '../../ui/error-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { TablePagination } from '../../ui/table-pagination.tsx';
-import { TableSkeleton } from '../../ui/table-skeleton.tsx';
+import { PagedResults } from '../../ui/paged-results.tsx';
 import { useCurrentUser } from '../auth/current-user.ts';
 import { hasPermission } from '../auth/permissions.ts';
 import { UserCreateModal } from './user-create-modal.tsx';
@@ -21,7 +18,6 @@ export function UserListPage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t('nav.users')} · ${t('app.name')}`);
   const me = useCurrentUser();
-  const headingId = useId();
   const [creating, { open, close }] = useDisclosure(false);
   const { values, page, set, reset } = useSearchState(USER_FILTERS);
   const list = useUserList({
@@ -47,42 +43,20 @@ export function UserListPage() {
         }
       />
       <UserFilters values={values} onChange={set} onReset={reset} />
-      <Paper withBorder radius="md" p="sm" component="section" aria-labelledby={headingId}>
-        <Stack gap="xs">
-          <Text id={headingId} size="sm" fw={600} role="status">
-            {list.data
-              ? t('users.count', { count: list.data.total, total: formatNumber(list.data.total) })
-              : t('users.title')}
-          </Text>
-          {list.isPending ? (
-            <TableSkeleton rows={6} />
-          ) : list.isError ? (
-            <ErrorState
-              error={list.error}
-              onRetry={() => void list.refetch()}
-              retrying={list.isFetching}
-            />
-          ) : list.data.items.length === 0 ? (
-            <Text c="dimmed" size="sm" py="md">
-              {t('users.empty')}
-            </Text>
-          ) : (
-            <>
-              <UserTable
-                items={list.data.items}
-                dimmed={list.isPlaceholderData}
-                labelledBy={headingId}
-              />
-              <TablePagination
-                page={page}
-                pageSize={list.data.pageSize}
-                total={list.data.total}
-                onChange={(p) => set({ page: p })}
-              />
-            </>
-          )}
-        </Stack>
-      </Paper>
+      <PagedResults
+        query={list}
+        heading={(total) =>
+          total === undefined
+            ? t('users.title')
+            : t('users.count', { count: total, total: formatNumber(total) })
+        }
+        empty={t('users.empty')}
+        page={page}
+        onPage={(p) => set({ page: p })}
+        skeletonRows={6}
+      >
+        {(items, view) => <UserTable items={items} {...view} />}
+      </PagedResults>
       <UserCreateModal opened={creating} onClose={close} />
     </Stack>
   );
