@@ -36,7 +36,7 @@ program
     }),
   );
 
-const regions = program.command('regions').description('Daftar wilayah Kemendagri');
+const regions = program.command('regions').description('Daftar wilayah Kemendagri: regions load');
 regions
   .command('load')
   .description('Memuat atau memperbarui daftar wilayah (tanpa menghapus kode yang sudah dipakai)')
@@ -64,7 +64,7 @@ regions
     }),
   );
 
-const user = program.command('user').description('Pengguna');
+const user = program.command('user').description('Pengguna: user create');
 user
   .command('create')
   .description('Membuat pengguna')
