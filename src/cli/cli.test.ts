@@ -30,7 +30,7 @@ const jaring = (...args: string[]) => run(process.execPath, [bin, ...args], { en
 describe('the jaring command', () => {
   it('lists its commands, each with its own help', async () => {
     const { stdout } = await jaring('--help');
-    for (const c of ['serve', 'migrate', 'regions', 'user', 'backup', 'restore'])
+    for (const c of ['serve', 'migrate', 'regions load', 'user create', 'backup', 'restore'])
       expect(stdout).toContain(c);
     expect((await jaring('regions', 'load', '--help')).stdout).toContain('--data-version');
     expect((await jaring('user', 'create', '--help')).stdout).toContain('--scope');
