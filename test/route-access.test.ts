@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/core/access/actor.ts';
 import { ROLES } from '../src/core/modules/accounts/roles.schema.ts';
+import { createWorker } from '../src/core/modules/workers/index.ts';
 import { aUser, type UserFixture } from './factories.ts';
 import { buildTestApp, loginAs } from './test-app.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
@@ -32,6 +33,14 @@ const everyone = (ok: number) => () => ok;
 
 let inUserId = '';
 let outUserId = '';
+let inWorkerId = '';
+let outWorkerId = '';
+let nikSerial = 100;
+const newNik = () => `15080141078${String(++nikSerial).padStart(5, '0')}`;
+const workerUrl =
+  (suffix = '') =>
+  (where: Where) => ({ url: `/api/workers/${where === 'in' ? inWorkerId : outWorkerId}${suffix}` });
+const EDITORS: Role[] = [...ADMINS, 'village_operator'];
 let counter = 0;
 const fixed = (url: string, payload?: unknown) => () => ({
   url,
@@ -167,6 +176,53 @@ const ACCESS: Record<string, Entry> = {
     call: fixed('/api/audit/export.xlsx'),
     expect: allowed([...ADMINS, 'auditor'], 200, 200),
   },
+  'GET /api/workers': { anonymous: 401, call: fixed('/api/workers?q=siti'), expect: everyone(200) },
+  'POST /api/workers': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({
+      url: '/api/workers',
+      payload: {
+        nik: newNik(),
+        fullName: 'Siti Aminah',
+        birthDate: '1985-07-01',
+        sex: 'P',
+        villageCode: w === 'in' ? '15.08.01.2001' : OUT_VILLAGE,
+        occupationCode: 9,
+      },
+    }),
+    expect: allowed(EDITORS, 201, 403),
+  },
+  'GET /api/workers/:id': {
+    anonymous: 401,
+    scoped: true,
+    call: workerUrl(),
+    expect: allowed([...ROLES], 200, 404),
+  },
+  'GET /api/workers/:id/identity': {
+    anonymous: 401,
+    scoped: true,
+    call: workerUrl('/identity'),
+    // auditors see masked values only; out of scope the worker does not exist for them either
+    expect: (role, where) =>
+      role === 'auditor'
+        ? where === 'in'
+          ? 403
+          : 404
+        : allowed([...ROLES], 200, 404)(role, where),
+  },
+  'PATCH /api/workers/:id': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({ ...workerUrl()(w), payload: { phone: '0812-7400-1234' } }),
+    expect: allowed(EDITORS, 200, 404),
+  },
+  'POST /api/workers/:id/confirm-warnings': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({ ...workerUrl('/confirm-warnings')(w), payload: {} }),
+    expect: allowed(EDITORS, 200, 404),
+  },
   'GET /api/settings/privacy': {
     anonymous: 401,
     call: fixed('/api/settings/privacy'),
@@ -214,6 +270,17 @@ beforeAll(async () => {
     users[role] = await aUser(tdb, { role, ...(SCOPE[role] ? { scope: SCOPE[role] } : {}) });
   inUserId = (await aUser(tdb, { role: 'village_operator', scope: '15.08.01.2001' })).me.id;
   outUserId = (await aUser(tdb, { role: 'village_operator', scope: OUT_VILLAGE })).me.id;
+  const seed = (nik: string, villageCode: string) =>
+    createWorker(tdb.ctx(), {
+      nik,
+      fullName: 'Rahmat Hidayat',
+      birthDate: '1985-07-11',
+      sex: 'L',
+      villageCode,
+      occupationCode: 9,
+    });
+  inWorkerId = (await seed('1508011107850001', '15.08.01.2001')).id;
+  outWorkerId = (await seed('1303031107850001', OUT_VILLAGE)).id;
 });
 afterAll(async () => {
   await app?.close();

@@ -26,6 +26,7 @@ import { regionRoutes } from './routes/regions.routes.ts';
 import { userRoutes } from './routes/users.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { settingsRoutes } from './routes/settings.routes.ts';
+import { workerRoutes } from './routes/workers.routes.ts';
 
 export interface BuildAppOptions {
   database: Database;
@@ -109,6 +110,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(settingsRoutes);
+  await app.register(workerRoutes);
   await registerWeb(app, opts.config.webDir);
   return app;
 }

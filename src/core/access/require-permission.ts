@@ -23,6 +23,11 @@ export const PERMISSIONS = {
   // they see masked values.
   'personal.viewFull': ROLES.filter((r) => r !== 'auditor'),
   'settings.update': ['admin'],
+  'workers.read': ALL,
+  // Villages are the master of who lives there (DOMAIN §1); BPJS officers never edit identity.
+  'workers.create': [...ADMINS, 'village_operator'],
+  'workers.update': [...ADMINS, 'village_operator'],
+  'workers.move': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,7 +4,7 @@ import { can } from '../access/require-permission.ts';
 import type { Db } from '../db/client.ts';
 import { recordAudit } from './record-audit.ts';
 
-export type SensitiveField = 'nik' | 'kpj' | 'heirNik' | 'childNik';
+export type SensitiveField = 'nik' | 'kk' | 'kpj' | 'heirNik' | 'childNik';
 
 /**
  * Records that a person was shown a full identifier (NIK, KPJ), so that after a breach the system

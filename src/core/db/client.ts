@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -51,9 +52,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   }
   const releaseLock = target.dataDir ? acquireDataDirLock(target.dataDir) : () => undefined;
   try {
-    const pglite = target.loadDataDir
-      ? await PGlite.create(target.dataDir ?? 'memory://', { loadDataDir: target.loadDataDir })
-      : await PGlite.create(target.dataDir ?? 'memory://');
+    // The extensions the migrations create (pg_trgm for name search) ship with PGlite.
+    const options: PGliteOptions = { extensions: { pg_trgm } };
+    if (target.loadDataDir) options.loadDataDir = target.loadDataDir;
+    const pglite = await PGlite.create(target.dataDir ?? 'memory://', options);
     const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
     return {
       db,

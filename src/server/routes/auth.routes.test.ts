@@ -52,7 +52,14 @@ describe('auth routes', () => {
       role: 'village_operator',
       scope: ['15.08.01.2001'],
       language: 'id',
-      permissions: ['regions.read', 'settings.read', 'personal.viewFull'],
+      permissions: [
+        'regions.read',
+        'settings.read',
+        'personal.viewFull',
+        'workers.read',
+        'workers.create',
+        'workers.update',
+      ],
       grantableRoles: ['village_operator'],
     };
     expect(res.json()).toEqual({ user: expected });

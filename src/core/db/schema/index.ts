@@ -2,3 +2,4 @@ export * from './regions.ts';
 export * from './accounts.ts';
 export * from './audit.ts';
 export * from './settings.ts';
+export * from './workers.ts';

@@ -1,6 +1,7 @@
 import { and, desc, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/audit.ts';
+import { regionPrefixMatch } from '../../db/region-scope.ts';
 import type { AuditEntry } from './audit.schema.ts';
 
 export interface AuditWhere {
@@ -20,7 +21,7 @@ function escapeLike(text: string): string {
 }
 
 function prefixMatch(codes: string[]): SQL {
-  return sql`(${auditLog.regionCode} = ANY(${sql.param(codes)}::text[]) OR ${auditLog.regionCode} LIKE ANY(${sql.param(codes.map((c) => `${escapeLike(c)}.%`))}::text[]))`;
+  return regionPrefixMatch(auditLog.regionCode, codes);
 }
 
 export function auditWhere(w: AuditWhere): SQL | undefined {

@@ -1,0 +1,110 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  confirmWorkerWarnings,
+  createWorker,
+  getWorker,
+  getWorkerIdentity,
+  listWorkers,
+  ListWorkersQuery,
+  updateWorker,
+  WorkerDetail,
+  WorkerIdentity,
+  WorkerInput,
+  WorkerList,
+  WorkerPatch,
+} from '../../core/modules/workers/index.ts';
+import { requireUser } from '../plugins/auth.ts';
+import { ErrorResponse } from './common.ts';
+
+const IdParams = z.object({ id: z.string().max(64) });
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+};
+const tags = ['pekerja'];
+
+export async function workerRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.addHook('onRequest', requireUser);
+
+  r.get(
+    '/api/workers',
+    {
+      schema: {
+        tags,
+        summary:
+          'Pekerja di wilayah cakupan Anda (NIK tersamar); q = NIK lengkap atau sebagian nama',
+        querystring: ListWorkersQuery,
+        response: { 200: WorkerList, ...errors },
+      },
+    },
+    async (req) => listWorkers(req.ctx(), req.query),
+  );
+  r.post(
+    '/api/workers',
+    {
+      schema: {
+        tags,
+        summary: 'Mendaftarkan pekerja (aturan NIK: galat ditolak, peringatan disimpan)',
+        body: WorkerInput,
+        response: { 201: WorkerDetail, ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createWorker(req.ctx(), req.body)),
+  );
+  r.get(
+    '/api/workers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Satu pekerja (NIK, KK, KPJ tersamar)',
+        params: IdParams,
+        response: { 200: WorkerDetail, ...errors },
+      },
+    },
+    async (req) => getWorker(req.ctx(), req.params.id),
+  );
+  r.get(
+    '/api/workers/:id/identity',
+    {
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'NIK, KK dan KPJ lengkap (setiap tampilan dicatat di audit)',
+        params: IdParams,
+        response: { 200: WorkerIdentity, ...errors },
+      },
+    },
+    async (req) => getWorkerIdentity(req.ctx(), req.params.id),
+  );
+  r.patch(
+    '/api/workers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Mengubah data pekerja (pindah desa: admin kabupaten)',
+        params: IdParams,
+        body: WorkerPatch,
+        response: { 200: WorkerDetail, ...errors },
+      },
+    },
+    async (req) => updateWorker(req.ctx(), req.params.id, req.body),
+  );
+  r.post(
+    '/api/workers/:id/confirm-warnings',
+    {
+      schema: {
+        tags,
+        summary: 'Menandai peringatan NIK sudah diperiksa',
+        params: IdParams,
+        response: { 200: WorkerDetail, ...errors },
+      },
+    },
+    async (req) => confirmWorkerWarnings(req.ctx(), req.params.id),
+  );
+}
