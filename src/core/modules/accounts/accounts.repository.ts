@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { escapeLike } from '../../db/region-scope.ts';
 import { appUser, userSession } from '../../db/schema/accounts.ts';
 
 export type UserRow = typeof appUser.$inferSelect;
@@ -103,7 +104,7 @@ export async function listUsers(
 ): Promise<{ rows: UserRow[]; total: number }> {
   const conds: (SQL | undefined)[] = [q.visible];
   if (q.text) {
-    const like = `%${q.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = `%${escapeLike(q.text.toLowerCase())}%`;
     conds.push(
       sql`(lower(${appUser.username}) LIKE ${like} OR lower(${appUser.displayName}) LIKE ${like})`,
     );

@@ -1,7 +1,7 @@
 import { and, desc, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/audit.ts';
-import { regionPrefixMatch } from '../../db/region-scope.ts';
+import { escapeLike, regionPrefixMatch } from '../../db/region-scope.ts';
 import type { AuditEntry } from './audit.schema.ts';
 
 export interface AuditWhere {
@@ -14,10 +14,6 @@ export interface AuditWhere {
   /** Inclusive calendar days in Asia/Jakarta. */
   from?: string;
   to?: string;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function prefixMatch(codes: string[]): SQL {

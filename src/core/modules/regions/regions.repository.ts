@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import { regionLevelOf } from '../../rules/region-code.ts';
 import { queryRows, type Db } from '../../db/client.ts';
+import { escapeLike } from '../../db/region-scope.ts';
 import { region, regionLocalTerm, regionRegisterVersion } from '../../db/schema/regions.ts';
 import type { LocalTerm, RegionCounts, RegionSearchHit, RegionSummary } from './regions.schema.ts';
 
@@ -84,10 +85,6 @@ export async function listChildRegions(
     )
     .orderBy(sql`${region.retiredAt} IS NOT NULL`, asc(region.code));
   return rows.map(toSummary);
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**
