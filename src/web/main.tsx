@@ -1,5 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/id';
 import '../core/validation.ts';
 import './i18n/index.ts';
 import { StrictMode } from 'react';

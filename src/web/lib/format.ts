@@ -33,6 +33,18 @@ export function formatDate(value: string | Date): string {
   return dateFormat.format(date);
 }
 
+const shortDateFormat = new Intl.DateTimeFormat(LOCALE, {
+  day: '2-digit',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'Asia/Jakarta',
+});
+
+/** A `YYYY-MM-DD` date as "01 Jul 1985" (a birth date in a table). */
+export function formatShortDate(value: string): string {
+  return shortDateFormat.format(new Date(`${value}T00:00:00+07:00`));
+}
+
 export function formatDateTime(value: string | Date): string {
   return dateTimeFormat.format(new Date(value));
 }

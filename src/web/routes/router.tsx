@@ -10,6 +10,9 @@ import { SettingsPage } from '../features/settings/settings-page.tsx';
 import { AppLayout } from '../features/shell/app-layout.tsx';
 import { UserDetailPage } from '../features/users/user-detail-page.tsx';
 import { UserListPage } from '../features/users/user-list-page.tsx';
+import { WorkerDetailPage } from '../features/workers/worker-detail-page.tsx';
+import { WorkerCreatePage, WorkerEditPage } from '../features/workers/worker-form-page.tsx';
+import { WorkerListPage } from '../features/workers/worker-list-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RequireAuth } from './require-auth.tsx';
 import { RequirePermission } from './require-permission.tsx';
@@ -17,7 +20,6 @@ import { RouteError } from './route-error.tsx';
 
 /** Pages of later releases: path → key under `nav.` and `comingSoon.pages.`. */
 const COMING_SOON: [string, string][] = [
-  ['pekerja', 'workers'],
   ['program', 'programs'],
   ['iuran', 'contributions'],
   ['klaim', 'claims'],
@@ -42,6 +44,24 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <UserListPage /> },
               { path: ':id', element: <UserDetailPage /> },
+            ],
+          },
+          {
+            path: 'pekerja',
+            element: <RequirePermission permission="workers.read" />,
+            children: [
+              { index: true, element: <WorkerListPage /> },
+              {
+                path: 'baru',
+                element: <RequirePermission permission="workers.create" />,
+                children: [{ index: true, element: <WorkerCreatePage /> }],
+              },
+              { path: ':id', element: <WorkerDetailPage /> },
+              {
+                path: ':id/ubah',
+                element: <RequirePermission permission="workers.update" />,
+                children: [{ index: true, element: <WorkerEditPage /> }],
+              },
             ],
           },
           {

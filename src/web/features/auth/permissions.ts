@@ -8,7 +8,10 @@ export type Permission =
   | 'audit.read'
   | 'audit.export'
   | 'settings.update'
-  | 'regions.setLocalTerm';
+  | 'regions.setLocalTerm'
+  | 'workers.read'
+  | 'workers.create'
+  | 'workers.update';
 
 export function hasPermission(me: Me, permission: Permission): boolean {
   return me.permissions.includes(permission);

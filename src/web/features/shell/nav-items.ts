@@ -25,7 +25,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { key: 'dashboard', path: '/', icon: IconLayoutDashboard },
-  { key: 'workers', path: '/pekerja', icon: IconUsers },
+  { key: 'workers', path: '/pekerja', icon: IconUsers, permission: 'workers.read' },
   { key: 'programs', path: '/program', icon: IconHeartHandshake },
   { key: 'contributions', path: '/iuran', icon: IconReceipt2 },
   { key: 'claims', path: '/klaim', icon: IconFileCertificate },

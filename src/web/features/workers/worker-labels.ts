@@ -1,0 +1,55 @@
+import {
+  OCCUPATIONS,
+  findOccupation,
+  type Occupation,
+  type OccupationClass,
+} from '../../../core/rules/occupations.ts';
+
+/** Abbreviations that stay in capitals when a Dukcapil name is title-cased. */
+const ACRONYMS = new Set([
+  'RI',
+  'DPR',
+  'DPD',
+  'DPRD',
+  'BPK',
+  'BUMN',
+  'BUMD',
+  'PNS',
+  'TNI',
+  'POLRI',
+]);
+
+/** "PETANI/PEKEBUN" → "Petani/Pekebun", "KEPOLISIAN RI (POLRI)" → "Kepolisian RI (POLRI)". */
+export function titleCase(name: string): string {
+  return name.replace(/\p{L}+/gu, (word) => {
+    const upper = word.toUpperCase();
+    if (ACRONYMS.has(upper)) return upper;
+    return upper.charAt(0) + word.slice(1).toLowerCase();
+  });
+}
+
+/** The occupation's name as people read it, or the raw name when the code is unknown. */
+export function occupationLabel(code: number, fallback?: string): string {
+  const o = findOccupation(code);
+  return o ? titleCase(o.name) : titleCase(fallback ?? String(code));
+}
+
+/** Classes whose members are normally not enrolled as BPU (informal) workers (DOMAIN §5). */
+const NOT_BPU: readonly OccupationClass[] = ['not_worker', 'wage_earner', 'official'];
+
+export function isUsuallyNotBpu(occupation: Occupation | undefined): boolean {
+  return occupation !== undefined && NOT_BPU.includes(occupation.class);
+}
+
+/** Select options "9 · Petani/Pekebun", grouped by class in the order of the code list. */
+export function occupationOptions(groupLabel: (c: OccupationClass) => string) {
+  const groups = new Map<OccupationClass, { value: string; label: string }[]>();
+  for (const o of OCCUPATIONS) {
+    const items = groups.get(o.class) ?? [];
+    items.push({ value: String(o.code), label: `${o.code} · ${titleCase(o.name)}` });
+    groups.set(o.class, items);
+  }
+  return [...groups].map(([c, items]) => ({ group: groupLabel(c), items }));
+}
+
+export const LIFE_STATUS_COLOR = { alive: 'teal', dead: 'gray', moved: 'blue' } as const;
