@@ -1,21 +1,19 @@
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
+import { IconPencil } from '@tabler/icons-react';
 import type { WorkerDetail } from '../../../core/modules/workers/workers.schema.ts';
-import { isApiError } from '../../lib/api.ts';
 import { formatDate, formatDateTime, formatRupiah } from '../../lib/format.ts';
-import { ErrorState } from '../../ui/error-state.tsx';
 import { FactList, type Fact } from '../../ui/fact-list.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { TableSkeleton } from '../../ui/table-skeleton.tsx';
 import { LifeStatusBadge, WarningCountBadge } from './worker-badges.tsx';
 import { IdValue, RevealIdentityButton } from './worker-identity.tsx';
 import { occupationLabel } from './worker-labels.ts';
 import { WorkerWarnings } from './worker-warnings.tsx';
 import { useRevealIdentity, useWorker } from './workers-api.ts';
+import { Back, WorkerLoadState } from './worker-load-state.tsx';
 
 function Section(props: { id: string; title: string; facts: Fact[]; footer?: ReactNode }) {
   return (
@@ -37,25 +35,12 @@ export function WorkerDetailPage() {
   const reveal = useRevealIdentity(id);
   useDocumentTitle(`${worker.data?.fullName ?? t('nav.workers')} · ${t('app.name')}`);
 
-  const back = (
-    <Anchor component={Link} to="/pekerja" size="sm">
-      <Group gap={4}>
-        <IconArrowLeft size={16} aria-hidden />
-        {t('workers.backToList')}
-      </Group>
-    </Anchor>
-  );
-  if (worker.isPending) return <TableSkeleton rows={8} />;
-  if (worker.isError) {
+  const back = <Back to="/pekerja" label={t('workers.backToList')} />;
+  if (!worker.isSuccess) {
     return (
-      <Stack>
-        {back}
-        <ErrorState
-          error={worker.error}
-          title={isApiError(worker.error, 404) ? t('workers.notFound') : undefined}
-          onRetry={isApiError(worker.error, 404) ? undefined : () => void worker.refetch()}
-        />
-      </Stack>
+      <WorkerLoadState worker={worker} back={back}>
+        {() => null}
+      </WorkerLoadState>
     );
   }
   const w = worker.data;
