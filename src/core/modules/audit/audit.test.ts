@@ -5,7 +5,8 @@ import { aUser, type UserFixture } from '../../../../test/factories.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.ts';
 import { setLocalTerm } from '../regions/index.ts';
 import { getPrivacySettings, updatePrivacySettings } from '../settings/index.ts';
-import { exportAudit, listAudit, safeCell } from './index.ts';
+import { neutraliseCell as safeCell } from '../../spreadsheet.ts';
+import { exportAudit, listAudit } from './index.ts';
 
 let tdb: TestDatabase;
 let admin: UserFixture;

@@ -6,13 +6,9 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import type { AuditFilter } from './audit.schema.ts';
 import { auditBatch, auditWhere } from './audit.repository.ts';
 import { toAuditWhere } from './list-audit.ts';
+import { neutraliseCell } from '../../spreadsheet.ts';
 
 const BATCH = 2_000;
-
-/** A cell that a spreadsheet would run as a formula is written as text (formula injection). */
-export function safeCell(v: string): string {
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
 
 function jakartaTime(iso: string): string {
   return new Intl.DateTimeFormat('sv-SE', {
@@ -54,13 +50,13 @@ export async function exportAudit(ctx: Ctx, filter: AuditFilter, out: Writable):
       sheet
         .addRow({
           at: jakartaTime(e.at),
-          actor: safeCell(e.actorName),
-          action: safeCell(e.action),
-          entity: safeCell(e.entity),
-          entityId: safeCell(e.entityId ?? ''),
+          actor: neutraliseCell(e.actorName),
+          action: neutraliseCell(e.action),
+          entity: neutraliseCell(e.entity),
+          entityId: neutraliseCell(e.entityId ?? ''),
           region: e.regionCode ?? '',
-          before: e.before == null ? '' : safeCell(JSON.stringify(e.before)),
-          after: e.after == null ? '' : safeCell(JSON.stringify(e.after)),
+          before: e.before == null ? '' : neutraliseCell(JSON.stringify(e.before)),
+          after: e.after == null ? '' : neutraliseCell(JSON.stringify(e.after)),
           requestId: e.requestId ?? '',
         })
         .commit();

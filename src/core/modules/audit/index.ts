@@ -1,3 +1,3 @@
 export * from './audit.schema.ts';
 export { listAudit } from './list-audit.ts';
-export { exportAudit, safeCell } from './export-audit.ts';
+export { exportAudit } from './export-audit.ts';
