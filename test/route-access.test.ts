@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/core/access/actor.ts';
 import { ROLES } from '../src/core/modules/accounts/roles.schema.ts';
 import { createWorker } from '../src/core/modules/workers/index.ts';
+import { importWorkers } from '../src/core/modules/imports/index.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { aUser, type UserFixture } from './factories.ts';
 import { buildTestApp, loginAs } from './test-app.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
@@ -15,7 +19,7 @@ import { createTestDatabase, type TestDatabase } from './test-db.ts';
  * Kabupaten Sijunjung (13.03, West Sumatra), outside every scope but the national admin's.
  */
 type Where = 'in' | 'out';
-type Call = { url: string; payload?: unknown };
+type Call = { url: string; payload?: unknown; headers?: Record<string, string> };
 interface Entry {
   /** Status for an anonymous caller. */
   anonymous: number;
@@ -35,7 +39,24 @@ let inUserId = '';
 let outUserId = '';
 let inWorkerId = '';
 let outWorkerId = '';
+let inImportId = '';
+let outImportId = '';
 let nikSerial = 100;
+const BOUNDARY = '----jaring-matrix';
+/** A one-row CSV upload as a browser sends it (multipart/form-data). */
+const upload = (): Call => ({
+  url: '/api/imports/workers',
+  headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+  payload: [
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="mode"\r\n\r\npreview\r\n`,
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="pekerja.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+    `nik,nama,tanggal_lahir,jenis_kelamin,kode_desa,kode_pekerjaan\n${newNik()},Siti Aminah,1985-07-01,P,15.08.01.2001,9\r\n`,
+    `--${BOUNDARY}--\r\n`,
+  ].join(''),
+});
+const importUrl =
+  (suffix = '') =>
+  (where: Where) => ({ url: `/api/imports/${where === 'in' ? inImportId : outImportId}${suffix}` });
 const newNik = () => `15080141078${String(++nikSerial).padStart(5, '0')}`;
 const workerUrl =
   (suffix = '') =>
@@ -193,6 +214,23 @@ const ACCESS: Record<string, Entry> = {
     }),
     expect: allowed(EDITORS, 201, 403),
   },
+  // Full NIK, KK and KPJ: not for auditors; out of scope rows are simply not in the file.
+  'GET /api/workers/export.xlsx': {
+    anonymous: 401,
+    call: fixed('/api/workers/export.xlsx?segment=pekerja_rentan'),
+    expect: (role) => (role === 'auditor' ? 403 : 200),
+  },
+  'GET /api/workers/export.csv': {
+    anonymous: 401,
+    call: fixed('/api/workers/export.csv'),
+    expect: (role) => (role === 'auditor' ? 403 : 200),
+  },
+  // A static path beside /api/workers/:id: a 404 here would mean the parameter route took it.
+  'GET /api/workers/template.xlsx': {
+    anonymous: 401,
+    call: fixed('/api/workers/template.xlsx'),
+    expect: everyone(200),
+  },
   'GET /api/workers/:id': {
     anonymous: 401,
     scoped: true,
@@ -222,6 +260,20 @@ const ACCESS: Record<string, Entry> = {
     scoped: true,
     call: (w) => ({ ...workerUrl('/confirm-warnings')(w), payload: {} }),
     expect: allowed(EDITORS, 200, 404),
+  },
+  'POST /api/imports/workers': { anonymous: 401, call: upload, expect: allowed(EDITORS, 200, 200) },
+  // an import is seen by its author and by users whose scope covers the author's
+  'GET /api/imports/:id': {
+    anonymous: 401,
+    scoped: true,
+    call: importUrl(),
+    expect: allowed([...ROLES], 200, 404),
+  },
+  'GET /api/imports/:id/rejected.xlsx': {
+    anonymous: 401,
+    scoped: true,
+    call: importUrl('/rejected.xlsx'),
+    expect: allowed([...ROLES], 200, 404),
   },
   'GET /api/settings/privacy': {
     anonymous: 401,
@@ -281,6 +333,21 @@ beforeAll(async () => {
     });
   inWorkerId = (await seed('1508011107850001', '15.08.01.2001')).id;
   outWorkerId = (await seed('1303031107850001', OUT_VILLAGE)).id;
+  const fileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaring-matrix-'));
+  const csvFile = path.join(fileDir, 'pekerja.csv');
+  fs.writeFileSync(csvFile, 'nik,nama\n1508011107850001,Rahmat Hidayat\n');
+  const importAs = async (scope: string) => {
+    const op = await aUser(tdb, { role: 'village_operator', scope });
+    return (
+      await importWorkers(
+        tdb.ctx(op.actor),
+        { path: csvFile, fileName: 'pekerja.csv' },
+        { mode: 'preview' },
+      )
+    ).id;
+  };
+  inImportId = await importAs('15.08.01.2001');
+  outImportId = await importAs(OUT_VILLAGE);
 });
 afterAll(async () => {
   await app?.close();
@@ -292,7 +359,7 @@ async function send(route: string, call: Call, cookie?: string) {
   return app.inject({
     method,
     url: call.url,
-    headers: cookie ? { cookie } : {},
+    headers: { ...call.headers, ...(cookie ? { cookie } : {}) },
     ...(call.payload !== undefined ? { payload: call.payload as object } : {}),
   });
 }

@@ -36,6 +36,7 @@ describe('the jaring command', () => {
     expect((await jaring('user', 'create', '--help')).stdout).toContain('--scope');
     expect((await jaring('backup', '--help')).stdout).toContain('Mencadangkan');
     expect((await jaring('restore', '--help')).stdout).toContain('Memulihkan');
+    expect((await jaring('demo', '--help')).stdout).toContain('--workers');
   });
 
   it('creates a user and reloads the register idempotently', async () => {

@@ -10,6 +10,7 @@ import {
 } from '../core/modules/regions/index.ts';
 import { isDomainError } from '../core/errors.ts';
 import { backup, restore } from './commands/backup.ts';
+import { demo } from './commands/demo.ts';
 import { serve } from './commands/serve.ts';
 import { withDatabase } from './runtime.ts';
 
@@ -99,6 +100,20 @@ user
         );
       }),
   );
+
+program
+  .command('demo')
+  .description(
+    'Mengisi satu wilayah dengan pekerja contoh untuk demo (hentikan server lebih dulu bila memakai PGlite)',
+  )
+  .option('--region <kode>', 'kode wilayah Kemendagri (kabupaten, kecamatan, provinsi…)', '15.08')
+  .option('--workers <n>', 'jumlah pekerja contoh', '20000')
+  .option(
+    '--seed <n>',
+    'benih acak: benih dan jumlah yang sama menghasilkan pekerja yang sama',
+    '1',
+  )
+  .action(demo);
 
 program
   .command('backup')

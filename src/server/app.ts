@@ -27,6 +27,8 @@ import { userRoutes } from './routes/users.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { settingsRoutes } from './routes/settings.routes.ts';
 import { workerRoutes } from './routes/workers.routes.ts';
+import { importRoutes } from './routes/imports.routes.ts';
+import multipart from '@fastify/multipart';
 
 export interface BuildAppOptions {
   database: Database;
@@ -111,6 +113,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(auditRoutes);
   await app.register(settingsRoutes);
   await app.register(workerRoutes);
+  await app.register(multipart);
+  await app.register(importRoutes);
   await registerWeb(app, opts.config.webDir);
   return app;
 }

@@ -1,9 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import { PassThrough, type Writable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { jakartaDate } from '../../core/context.ts';
 import {
   confirmWorkerWarnings,
   createWorker,
+  exportWorkers,
   getWorker,
   getWorkerIdentity,
   listWorkers,
@@ -14,6 +17,8 @@ import {
   WorkerInput,
   WorkerList,
   WorkerPatch,
+  TEMPLATE_FILE_NAME,
+  writeWorkerTemplate,
 } from '../../core/modules/workers/index.ts';
 import { requireUser } from '../plugins/auth.ts';
 import { ErrorResponse } from './common.ts';
@@ -27,6 +32,33 @@ const errors = {
   409: ErrorResponse,
 };
 const tags = ['pekerja'];
+const ExportQuery = ListWorkersQuery.omit({ page: true, pageSize: true });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const file = (description: string) => z.string().meta({ description, format: 'binary' });
+
+/**
+ * Streams a file that `write` produces. Writing starts before the answer is sent, so an error
+ * thrown before the first byte (permission, validation) still reaches the error handler.
+ */
+async function sendFile(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  write: (out: Writable) => Promise<unknown>,
+  type: string,
+  fileName: string,
+) {
+  const out = new PassThrough();
+  const done = write(out);
+  await Promise.race([done, new Promise((resolve) => out.once('readable', resolve))]);
+  done.catch((err: unknown) => {
+    req.log.error({ err }, 'worker file failed');
+    out.destroy(err as Error);
+  });
+  return reply
+    .type(type)
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .send(out); // a stream: Fastify pipes it and skips the serializer
+}
 
 export async function workerRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -56,6 +88,45 @@ export async function workerRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => reply.code(201).send(await createWorker(req.ctx(), req.body)),
+  );
+  // Static paths: Fastify's router prefers them to /api/workers/:id (the access test checks it).
+  for (const format of ['xlsx', 'csv'] as const) {
+    r.get(
+      `/api/workers/export.${format}`,
+      {
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          summary: `Pekerja (saringan daftar, semua halaman) sebagai berkas ${format.toUpperCase()} dengan NIK, KK dan KPJ lengkap; dicatat di audit`,
+          querystring: ExportQuery,
+          response: {
+            200: file(`Berkas ${format.toUpperCase()}, tata letak berkas pekerja v1`),
+            ...errors,
+          },
+        },
+      },
+      async (req, reply) => {
+        const ctx = req.ctx();
+        return sendFile(
+          req,
+          reply,
+          (out) => exportWorkers(ctx, req.query, format, out),
+          format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8',
+          `pekerja-jaring-${jakartaDate(ctx.now())}.${format}`,
+        );
+      },
+    );
+  }
+  r.get(
+    '/api/workers/template.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Templat Excel untuk impor pekerja (judul kolom, catatan, daftar pilihan, kode)',
+        response: { 200: file('Berkas XLSX'), ...errors },
+      },
+    },
+    async (req, reply) => sendFile(req, reply, writeWorkerTemplate, XLSX, TEMPLATE_FILE_NAME),
   );
   r.get(
     '/api/workers/:id',

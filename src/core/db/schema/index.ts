@@ -3,3 +3,4 @@ export * from './accounts.ts';
 export * from './audit.ts';
 export * from './settings.ts';
 export * from './workers.ts';
+export * from './imports.ts';

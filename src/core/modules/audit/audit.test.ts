@@ -105,6 +105,7 @@ describe('audit trail in scope', () => {
     expect(safeCell('-1')).toBe("'-1");
     expect(safeCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(safeCell('Rahmat Hidayat')).toBe('Rahmat Hidayat');
+    expect(safeCell('-')).toBe('-');
   });
 });
 

@@ -1,6 +1,14 @@
 export * from './workers.schema.ts';
-export { createWorker, updateWorker, confirmWorkerWarnings } from './save-worker.ts';
+export { createWorker, updateWorker, patchWorker, confirmWorkerWarnings } from './save-worker.ts';
 export { getWorker, getWorkerIdentity } from './get-worker.ts';
 export { listWorkers } from './list-workers.ts';
-export { nameKeyOf } from './workers.repository.ts';
+export { nameKeyOf, findWorkerByNik } from './workers.repository.ts';
 export { prepareWorker } from './prepare-worker.ts';
+export { exportWorkers, type ExportWorkersQuery } from './export-workers.ts';
+export { writeWorkerTemplate, TEMPLATE_FILE_NAME } from './worker-template.ts';
+export {
+  seedDemoWorkers,
+  type SeedDemoInput,
+  type SeedDemoProgress,
+  type SeedDemoResult,
+} from './demo/seed-demo-workers.ts';

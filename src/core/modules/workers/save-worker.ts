@@ -59,6 +59,15 @@ export async function createWorker(ctx: Ctx, raw: WorkerInput): Promise<WorkerDe
  * elsewhere: moving is for a regency admin (DOMAIN: the receiving village may ask).
  */
 export async function updateWorker(ctx: Ctx, id: string, raw: WorkerPatch): Promise<WorkerDetail> {
+  return (await patchWorker(ctx, id, raw)).detail;
+}
+
+/** As updateWorker; a patch that changes nothing writes nothing (`changed: false`), as an import needs. */
+export async function patchWorker(
+  ctx: Ctx,
+  id: string,
+  raw: WorkerPatch,
+): Promise<{ detail: WorkerDetail; changed: boolean }> {
   requirePermission(ctx.actor, 'workers.update');
   const patch = parseOrThrow(WorkerPatch, raw, 'Data pekerja tidak valid.');
   return ctx.db.transaction(async (tx) => {
@@ -70,12 +79,17 @@ export async function updateWorker(ctx: Ctx, id: string, raw: WorkerPatch): Prom
       'Data pekerja tidak valid.',
     );
     const { row, warnings } = await prepareWorker(ctx, tx, merged);
+    const kept = mergeWarnings(current.warnings, warnings);
+    const changed =
+      (Object.keys(row) as (keyof typeof row)[]).some(
+        (k) => (row[k] ?? null) !== (current[k] ?? null),
+      ) || JSON.stringify(kept) !== JSON.stringify(current.warnings);
+    if (!changed) return { detail: await detailOf(ctx, tx, current), changed };
     if (row.villageCode !== current.villageCode) requirePermission(ctx.actor, 'workers.move');
     if (row.nik !== current.nik) {
       const existing = await findWorkerByNik(tx, row.nik);
       if (existing) throw nikTaken(existing, ctx);
     }
-    const kept = mergeWarnings(current.warnings, warnings);
     const updated = await updateWorkerRow(tx, id, {
       ...row,
       warnings: kept,
@@ -89,7 +103,7 @@ export async function updateWorker(ctx: Ctx, id: string, raw: WorkerPatch): Prom
       before: auditView(current),
       after: auditView(updated),
     });
-    return detailOf(ctx, tx, updated);
+    return { detail: await detailOf(ctx, tx, updated), changed };
   });
 }
 

@@ -1,0 +1,43 @@
+import type { Ctx } from '../../context.ts';
+import { requirePermission } from '../../access/require-permission.ts';
+import { DomainError } from '../../errors.ts';
+import type { ImportSummary } from './imports.schema.ts';
+import { findImport, listNotWritten, type ImportRow } from './imports.repository.ts';
+
+/** An import is visible to its author and to users whose scope covers the author's scope. */
+function visible(ctx: Ctx, row: ImportRow): boolean {
+  const actor = ctx.actor;
+  if (actor.kind === 'system' || actor.scope.length === 0) return true;
+  if (actor.kind === 'user' && row.createdById === actor.id) return true;
+  return (
+    row.scopeCodes.length > 0 &&
+    row.scopeCodes.every((c) => actor.scope.some((s) => c === s || c.startsWith(`${s}.`)))
+  );
+}
+
+export async function loadImport(ctx: Ctx, id: string): Promise<ImportRow> {
+  requirePermission(ctx.actor, 'workers.read');
+  const row = await findImport(ctx.db, id);
+  if (!row || !visible(ctx, row))
+    throw new DomainError('NOT_FOUND', 'Impor tidak ditemukan.', { id });
+  return row;
+}
+
+export async function getImport(ctx: Ctx, id: string): Promise<ImportSummary> {
+  const row = await loadImport(ctx, id);
+  const rows = await listNotWritten(ctx.db, id, undefined, 500);
+  return {
+    id: row.id,
+    status: row.status,
+    mode: row.mode,
+    fileName: row.fileName,
+    format: row.format,
+    layout: row.layout,
+    villageCode: row.villageCode,
+    counts: row.counts,
+    error: row.error,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    rows: rows.map((r) => ({ line: r.line, outcome: r.outcome, reason: r.reason })),
+  };
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+export const ImportMode = z.enum(['preview', 'commit']);
+
+export const ImportCounts = z.object({
+  total: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  /** Created or updated rows that carry NIK warnings (a subset, not added to the total). */
+  warned: z.number().int(),
+  rejected: z.number().int(),
+  /** Residents of an OpenSID register that are not workers (students, pensioners, wage earners, not alive). */
+  skipped: z.number().int(),
+});
+export type ImportCounts = z.infer<typeof ImportCounts>;
+
+export const ImportSummary = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  mode: ImportMode,
+  fileName: z.string(),
+  format: z.enum(['xlsx', 'csv']),
+  layout: z.enum(['jaring', 'opensid', 'minimal']),
+  villageCode: z.string().nullable(),
+  counts: ImportCounts,
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** Rows not written, with the reason (the first 500; all of the rejected ones in rejected.xlsx). */
+  rows: z.array(
+    z.object({
+      line: z.number().int(),
+      outcome: z.enum(['rejected', 'skipped']),
+      reason: z.string(),
+    }),
+  ),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;

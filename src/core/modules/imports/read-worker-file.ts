@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { DomainError } from '../../errors.ts';
+
+export interface FileRow {
+  /** Line number as a spreadsheet shows it (the header is line 1). */
+  line: number;
+  cells: string[];
+}
+
+export interface WorkerFile {
+  format: 'xlsx' | 'csv';
+  headers: string[];
+  rows: AsyncIterable<FileRow>;
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('result' in v) return cellText(v.result);
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('text' in v) return String(v.text);
+    return '';
+  }
+  return String(v).trim();
+}
+
+export function formatOf(fileName: string): 'xlsx' | 'csv' {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm')) return 'xlsx';
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return 'csv';
+  throw new DomainError('VALIDATION', 'Berkas harus berformat Excel (.xlsx) atau CSV (.csv).', {
+    fileName,
+  });
+}
+
+/**
+ * Streams the first sheet of an XLSX (or a CSV, separator , or ; detected from the header) row by
+ * row: the file is never held in memory whole. Rows with no value at all are left out.
+ */
+export async function readWorkerFile(path: string, fileName: string): Promise<WorkerFile> {
+  const format = formatOf(fileName);
+  const iterator = (format === 'xlsx' ? xlsxRows(path) : await csvRows(path))[
+    Symbol.asyncIterator
+  ]();
+  const first = await iterator.next().catch((e: unknown) => {
+    throw new DomainError(
+      'VALIDATION',
+      `Berkas ${fileName} tidak dapat dibaca: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  });
+  if (first.done)
+    throw new DomainError('VALIDATION', `Berkas ${fileName} kosong: tidak ada baris judul kolom.`);
+  const headers = first.value.cells.map((h) => h.trim());
+  const rows: AsyncIterable<FileRow> = {
+    async *[Symbol.asyncIterator]() {
+      for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
+        if (r.value.cells.some((c) => c !== '')) yield r.value;
+      }
+    },
+  };
+  return { format, headers, rows };
+}
+
+async function* xlsxRows(path: string): AsyncIterable<FileRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+  });
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      const values = (row.values as ExcelJS.CellValue[]).slice(1);
+      yield { line: row.number, cells: values.map(cellText) };
+    }
+    return; // the first sheet only
+  }
+}
+
+async function csvRows(path: string): Promise<AsyncIterable<FileRow>> {
+  const fd = fs.openSync(path, 'r');
+  const buf = Buffer.alloc(4096);
+  const n = fs.readSync(fd, buf, 0, buf.length, 0);
+  fs.closeSync(fd);
+  const head = buf.subarray(0, n).toString('utf8').split(/\r?\n/)[0] ?? '';
+  const delimiter = (head.match(/;/g)?.length ?? 0) > (head.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const parser = fs
+    .createReadStream(path)
+    .pipe(
+      parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, trim: true }),
+    );
+  return (async function* () {
+    let line = 0;
+    for await (const record of parser as AsyncIterable<string[]>) {
+      line += 1;
+      yield { line, cells: record.map((c) => c ?? '') };
+    }
+  })();
+}

@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DomainError } from '../../core/errors.ts';
+import {
+  formatOf,
+  getImport,
+  ImportMode,
+  ImportSummary,
+  importWorkers,
+  writeRejectedRows,
+} from '../../core/modules/imports/index.ts';
+import { requireUser } from '../plugins/auth.ts';
+import { ErrorResponse } from './common.ts';
+
+const IdParams = z.object({ id: z.string().max(64) });
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  413: ErrorResponse,
+};
+const tags = ['impor'];
+const MAX_BYTES = 100 * 1024 * 1024;
+
+/** Saves the uploaded file to a temporary folder (streamed, never whole in memory) with the form's fields. */
+async function receive(req: FastifyRequest): Promise<{
+  file: { path: string; fileName: string };
+  fields: Record<string, string>;
+  cleanup: () => void;
+}> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaring-upload-'));
+  const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+  const fields: Record<string, string> = {};
+  let file: { path: string; fileName: string } | undefined;
+  try {
+    for await (const part of req.parts({ limits: { fileSize: MAX_BYTES, files: 1 } })) {
+      if (part.type === 'file') {
+        formatOf(part.filename);
+        const target = path.join(dir, 'upload');
+        await pipeline(part.file, fs.createWriteStream(target));
+        if (part.file.truncated)
+          throw new DomainError('VALIDATION', 'Berkas terlalu besar (maksimal 100 MB).');
+        file = { path: target, fileName: part.filename };
+      } else {
+        fields[part.fieldname] = String(part.value);
+      }
+    }
+  } catch (e) {
+    cleanup();
+    throw e;
+  }
+  if (!file) {
+    cleanup();
+    throw new DomainError(
+      'VALIDATION',
+      'Pilih berkas Excel (.xlsx) atau CSV untuk diimpor (kolom formulir "file").',
+    );
+  }
+  return { file, fields, cleanup };
+}
+
+export async function importRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.addHook('onRequest', requireUser);
+
+  r.post(
+    '/api/imports/workers',
+    {
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary:
+          'Impor berkas pekerja (multipart: file, mode=preview|commit, village): XLSX/CSV Jaring, OpenSID, atau daftar NIK + nama',
+        consumes: ['multipart/form-data'],
+        querystring: z.object({
+          mode: ImportMode.optional(),
+          village: z.string().max(20).optional(),
+        }),
+        response: { 200: ImportSummary, ...errors },
+      },
+    },
+    async (req) => {
+      const { file, fields, cleanup } = await receive(req);
+      try {
+        const mode = ImportMode.safeParse(fields.mode ?? req.query.mode ?? 'preview');
+        if (!mode.success)
+          throw new DomainError('VALIDATION', 'Mode impor harus "preview" atau "commit".');
+        return await importWorkers(req.ctx(), file, {
+          mode: mode.data,
+          villageCode: fields.village ?? req.query.village,
+        });
+      } finally {
+        cleanup();
+      }
+    },
+  );
+
+  r.get(
+    '/api/imports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Hasil impor: jumlah per hasil dan baris yang tidak ditulis beserta alasannya',
+        params: IdParams,
+        response: { 200: ImportSummary, ...errors },
+      },
+    },
+    async (req) => getImport(req.ctx(), req.params.id),
+  );
+
+  r.get(
+    '/api/imports/:id/rejected.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          'Baris yang ditolak, dalam tata letak berkas asal ditambah kolom alasan, siap diperbaiki dan diunggah lagi',
+        params: IdParams,
+        response: {
+          200: z.string().meta({ description: 'Berkas XLSX', format: 'binary' }),
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) => {
+      const ctx = req.ctx();
+      await getImport(ctx, req.params.id); // 404 before any byte is sent
+      const out = new PassThrough();
+      writeRejectedRows(ctx, req.params.id, out).catch((err: unknown) => {
+        req.log.error({ err }, 'rejected rows export failed');
+        out.destroy(err as Error);
+      });
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="impor-ditolak-${req.params.id.slice(0, 8)}.xlsx"`,
+        )
+        .send(out as never);
+    },
+  );
+}
