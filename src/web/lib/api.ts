@@ -38,7 +38,8 @@ export function onUnauthorized(handler: () => void): void {
   unauthorizedHandler = handler;
 }
 
-function buildUrl(path: string, query?: Query): string {
+/** `path` with the non-empty values of `query` as its query string (e.g. for a download link). */
+export function buildUrl(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -52,6 +53,7 @@ function fallbackMessage(status: number): string {
   if (status === 401) return i18n.t('errors.unauthorized');
   if (status === 403) return i18n.t('errors.forbidden');
   if (status === 404) return i18n.t('errors.notFound');
+  if (status === 413) return i18n.t('errors.tooLarge');
   if (status === 429) return i18n.t('errors.tooManyRequests');
   if (status >= 500) return i18n.t('errors.server');
   return i18n.t('errors.generic');
@@ -114,6 +116,37 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     throw error;
   }
   if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * A multipart/form-data POST (a file upload). The browser sets the content type with its
+ * boundary; the answer and its errors are read as for {@link api}.
+ */
+export async function apiUpload<T>(
+  path: string,
+  form: FormData,
+  options: { query?: Query; signal?: AbortSignal } = {},
+): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, options.query), {
+      method: 'POST',
+      headers: { Accept: 'application/json' },
+      body: form,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'NETWORK', i18n.t('errors.network'));
+  }
+  if (!res.ok) {
+    const error = await toApiError(res);
+    if (res.status === 401) unauthorizedHandler?.();
+    throw error;
+  }
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }

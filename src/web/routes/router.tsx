@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { ComingSoonPage } from '../features/coming-soon/coming-soon-page.tsx';
 import { DashboardPage } from '../features/dashboard/dashboard-page.tsx';
+import { ImportPage } from '../features/imports/import-page.tsx';
 import { RegionDetailPage } from '../features/regions/region-detail-page.tsx';
 import { RegionListPage } from '../features/regions/region-list-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
@@ -55,6 +56,11 @@ export const router = createBrowserRouter([
                 path: 'baru',
                 element: <RequirePermission permission="workers.create" />,
                 children: [{ index: true, element: <WorkerCreatePage /> }],
+              },
+              {
+                path: 'impor',
+                element: <RequirePermission permission="workers.create" />,
+                children: [{ index: true, element: <ImportPage /> }],
               },
               { path: ':id', element: <WorkerDetailPage /> },
               {

@@ -202,6 +202,26 @@ describe("Jaring's own layout", () => {
     expect(row!.phone).toBe('+62 812 7400 1234');
   });
 
+  it('keeps the reason under its own header when a rejected row ends early', async () => {
+    const r = await importWorkers(
+      tdb.ctx(operator.actor),
+      csv('pendek.csv', [HEADER, '150801,Baris Pendek']),
+      { mode: 'commit' },
+    );
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    await writeRejectedRows(tdb.ctx(operator.actor), r.id, out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const row = wb.getWorksheet('Ditolak')!.getRow(2);
+    // every missing field is named, in the words of the form
+    expect(row.getCell(10).value).toBe(
+      'Tanggal lahir wajib diisi (TTTT-BB-HH). Jenis kelamin harus L (laki-laki) atau P (perempuan). Kode pekerjaan harus angka 1–89.',
+    );
+    expect(row.getCell(2).value).toBe('Baris Pendek');
+  });
+
   it('reads a minimal NIK + name list: updates known people, explains what new ones need', async () => {
     const r = await importWorkers(
       tdb.ctx(operator.actor),

@@ -74,7 +74,11 @@ async function* xlsxRows(path: string): AsyncIterable<FileRow> {
   for await (const sheet of reader) {
     for await (const row of sheet) {
       const values = (row.values as ExcelJS.CellValue[]).slice(1);
-      yield { line: row.number, cells: values.map(cellText) };
+      // row.values is sparse (empty cells are holes): make every position a string
+      yield {
+        line: row.number,
+        cells: Array.from({ length: values.length }, (_, i) => cellText(values[i])),
+      };
     }
     return; // the first sheet only
   }

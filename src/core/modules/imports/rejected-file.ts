@@ -17,8 +17,12 @@ export async function writeRejectedRows(ctx: Ctx, id: string, out: Writable): Pr
   const header = sheet.addRow([...record.headers, 'alasan_ditolak']);
   header.font = { bold: true };
   header.commit();
-  for (const r of rows)
-    sheet.addRow([...r.cells.map(neutraliseCell), neutraliseCell(r.reason)]).commit();
+  // A row may end before the last column (empty trailing cells): the reason stays under its header.
+  const width = record.headers.length;
+  for (const r of rows) {
+    const cells = Array.from({ length: width }, (_, i) => neutraliseCell(r.cells[i] ?? ''));
+    sheet.addRow([...cells, neutraliseCell(r.reason)]).commit();
+  }
   sheet.commit();
   await workbook.commit();
   return rows.length;

@@ -18,7 +18,7 @@ export const LifeStatus = z.enum(['alive', 'dead', 'moved']);
 
 const DATE_MESSAGE = 'Tanggal harus berformat TTTT-BB-HH, misalnya 1985-07-01.';
 export const CalendarDate = z
-  .string()
+  .string({ message: 'Tanggal wajib diisi (TTTT-BB-HH).' })
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
   .refine(
@@ -38,20 +38,23 @@ const optionalText = (max: number, message: string) =>
 
 /** A worker as a form or an import row gives it; the NIK rules (rules/nik.ts) run in the use-case. */
 export const WorkerInput = z.object({
-  nik: z.string().trim().min(1, 'NIK wajib diisi.').max(40),
+  nik: z.string({ message: 'NIK wajib diisi.' }).trim().min(1, 'NIK wajib diisi.').max(40),
   kk: optionalText(40, 'Nomor KK terlalu panjang.').refine(
     (v) => !v || /^\d{16}$/.test(v.replace(/\D/g, '')),
     'Nomor KK harus 16 digit angka.',
   ),
   fullName: z
-    .string()
+    .string({ message: 'Nama lengkap wajib diisi.' })
     .trim()
     .min(2, 'Nama lengkap minimal 2 huruf.')
     .max(120, 'Nama lengkap maksimal 120 karakter.'),
   birthPlace: optionalText(80, 'Tempat lahir maksimal 80 karakter.'),
-  birthDate: CalendarDate,
+  birthDate: z.string({ message: 'Tanggal lahir wajib diisi (TTTT-BB-HH).' }).pipe(CalendarDate),
   sex: Sex,
-  villageCode: z.string().trim().min(1, 'Desa/kelurahan domisili wajib diisi.'),
+  villageCode: z
+    .string({ message: 'Desa/kelurahan domisili wajib diisi.' })
+    .trim()
+    .min(1, 'Desa/kelurahan domisili wajib diisi.'),
   address: optionalText(200, 'Alamat maksimal 200 karakter.'),
   dusun: optionalText(80, 'Nama dusun maksimal 80 karakter.'),
   rw: optionalText(5, 'RW maksimal 5 karakter.'),

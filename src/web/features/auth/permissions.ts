@@ -9,6 +9,7 @@ export type Permission =
   | 'audit.export'
   | 'settings.update'
   | 'regions.setLocalTerm'
+  | 'personal.viewFull'
   | 'workers.read'
   | 'workers.create'
   | 'workers.update';

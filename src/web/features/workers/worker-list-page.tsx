@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button, Select, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconUserPlus } from '@tabler/icons-react';
+import { IconFileImport, IconUserPlus } from '@tabler/icons-react';
 import { WORKER_SORTS } from '../../../core/modules/workers/workers.schema.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useSearchState } from '../../lib/use-search-state.ts';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { PagedResults } from '../../ui/paged-results.tsx';
 import { useCurrentUser } from '../auth/current-user.ts';
 import { hasPermission } from '../auth/permissions.ts';
+import { WorkerExportMenu } from './worker-export-menu.tsx';
 import { WORKER_FILTERS, WorkerFilters } from './worker-filters.tsx';
 import { WorkerTable } from './worker-table.tsx';
 import { WORKERS_PAGE_SIZE, useWorkerList } from './workers-api.ts';
@@ -23,6 +24,8 @@ export function WorkerListPage() {
   useDocumentTitle(`${t('nav.workers')} · ${t('app.name')}`);
   const me = useCurrentUser();
   const canCreate = hasPermission(me, 'workers.create');
+  // Exports carry full NIK: not for auditors, who see masked identities.
+  const canExport = hasPermission(me, 'personal.viewFull');
   const { values, page, set } = useSearchState(WORKER_FILTERS);
   const sort = isSort(values.sort) ? values.sort : 'name';
   const list = useWorkerList({
@@ -44,14 +47,30 @@ export function WorkerListPage() {
         title={t('workers.title')}
         description={t('workers.intro')}
         actions={
-          canCreate && (
-            <Button
-              component={Link}
-              to="/pekerja/baru"
-              leftSection={<IconUserPlus size={18} aria-hidden />}
-            >
-              {t('workers.create.button')}
-            </Button>
+          (canCreate || canExport) && (
+            <>
+              {canExport && <WorkerExportMenu filters={values} withTemplate={canCreate} />}
+              {canCreate && (
+                <Button
+                  component={Link}
+                  to="/pekerja/impor"
+                  variant="light"
+                  leftSection={<IconFileImport size={18} aria-hidden />}
+                  data-testid="worker-import"
+                >
+                  {t('workers.import.button')}
+                </Button>
+              )}
+              {canCreate && (
+                <Button
+                  component={Link}
+                  to="/pekerja/baru"
+                  leftSection={<IconUserPlus size={18} aria-hidden />}
+                >
+                  {t('workers.create.button')}
+                </Button>
+              )}
+            </>
           )
         }
       />
