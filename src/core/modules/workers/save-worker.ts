@@ -75,7 +75,7 @@ export async function patchWorker(
     if (!current || !isWithinScope(ctx.actor, current.villageCode)) throw workerNotFound(id);
     const merged = parseOrThrow(
       WorkerInput,
-      { ...toInput(current), ...stripUndefined(patch) },
+      applyPatch(toInput(current), patch),
       'Data pekerja tidak valid.',
     );
     const { row, warnings } = await prepareWorker(ctx, tx, merged);
@@ -152,6 +152,12 @@ function toInput(w: WorkerRow): WorkerInput {
   };
 }
 
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** Absent keys keep the stored value; null removes it (the field becomes empty). */
+function applyPatch(current: WorkerInput, patch: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...current };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else if (v !== undefined) out[k] = v;
+  }
+  return out;
 }

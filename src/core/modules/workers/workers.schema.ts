@@ -96,7 +96,20 @@ export const WorkerInput = z.object({
 export type WorkerInput = z.input<typeof WorkerInput>;
 export type WorkerInputParsed = z.output<typeof WorkerInput>;
 
-export const WorkerPatch = WorkerInput.partial();
+/** A change: absent = unchanged; null clears an optional field. */
+export const WorkerPatch = WorkerInput.partial().extend({
+  kk: WorkerInput.shape.kk.nullable(),
+  birthPlace: WorkerInput.shape.birthPlace.nullable(),
+  address: WorkerInput.shape.address.nullable(),
+  dusun: WorkerInput.shape.dusun.nullable(),
+  rw: WorkerInput.shape.rw.nullable(),
+  rt: WorkerInput.shape.rt.nullable(),
+  phone: WorkerInput.shape.phone.nullable(),
+  welfareDecile: WorkerInput.shape.welfareDecile.nullable(),
+  decileSource: WorkerInput.shape.decileSource.nullable(),
+  decileYear: WorkerInput.shape.decileYear.nullable(),
+  kpj: WorkerInput.shape.kpj.nullable(),
+});
 export type WorkerPatch = z.input<typeof WorkerPatch>;
 
 export const WorkerWarning = z.object({

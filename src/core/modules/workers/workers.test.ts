@@ -116,6 +116,12 @@ describe('registering a worker', () => {
     // an edit that leaves the same warning keeps it confirmed
     const edited = await updateWorker(tdb.ctx(operator.actor), w.id, { phone: '0812-7400-1234' });
     expect(edited).toMatchObject({ phone: '0812-7400-1234', warningCount: 0 });
+    // null clears an optional field; an absent one is kept
+    const cleared = await updateWorker(tdb.ctx(operator.actor), w.id, {
+      phone: null,
+      welfareDecile: null,
+    });
+    expect(cleared).toMatchObject({ phone: null, welfareDecile: null, dusun: 'Dusun Baru' });
   });
 
   it('refuses a NIK that is already registered: with a link when visible, without one otherwise', async () => {

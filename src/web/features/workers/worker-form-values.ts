@@ -132,12 +132,21 @@ export function toInput(v: WorkerFormValues): WorkerInput {
   };
 }
 
-const CLEARABLE_TEXT = new Set<FormField>(['birthPlace', 'address', 'dusun', 'rw', 'rt', 'phone']);
+const CLEARABLE = new Set<FormField>([
+  'birthPlace',
+  'address',
+  'dusun',
+  'rw',
+  'rt',
+  'phone',
+  'welfareDecile',
+  'decileSource',
+  'decileYear',
+]);
 
 /**
  * Only what changed against the stored worker. NIK, KK and KPJ are sent when typed. An optional
- * text emptied by the user is sent as ''; the contract has no null to clear a value, so an
- * emptied decile is not sent.
+ * field emptied by the user is sent as null, which clears it.
  */
 export function toPatch(v: WorkerFormValues, original: WorkerFormValues): WorkerPatch {
   const full = toInput(v);
@@ -150,7 +159,7 @@ export function toPatch(v: WorkerFormValues, original: WorkerFormValues): Worker
     if (String(v[field]).trim() === String(original[field]).trim()) continue;
     const value = full[field];
     if (value !== undefined) patch[field] = value;
-    else if (CLEARABLE_TEXT.has(field)) patch[field] = '';
+    else if (CLEARABLE.has(field)) patch[field] = null;
   }
   return patch;
 }
