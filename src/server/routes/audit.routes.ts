@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,7 +10,7 @@ import {
   listAudit,
 } from '../../core/modules/audit/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { ErrorResponse } from './common.ts';
+import { ErrorResponse, sendFile, XLSX_TYPE } from './common.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 const tags = ['audit'];
@@ -49,21 +48,13 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const ctx = req.ctx();
-      const out = new PassThrough();
-      // Start writing before the answer is sent: permission errors still reach the error handler.
-      const done = exportAudit(ctx, req.query, out);
-      await Promise.race([done, new Promise((resolve) => out.once('readable', resolve))]);
-      done.catch((err: unknown) => {
-        req.log.error({ err }, 'audit export failed');
-        out.destroy(err as Error);
-      });
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="audit-jaring-${jakartaDate(ctx.now())}.xlsx"`,
-        )
-        .send(out as never); // a stream: Fastify pipes it and skips the serializer
+      return sendFile(
+        req,
+        reply,
+        (out) => exportAudit(ctx, req.query, out),
+        XLSX_TYPE,
+        `audit-jaring-${jakartaDate(ctx.now())}.xlsx`,
+      );
     },
   );
 }

@@ -1,3 +1,6 @@
+import type { Writable } from 'node:stream';
+import { PassThrough } from 'node:stream';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
 /** The error shape of every failed request (ARCHITECTURE: errors). */
@@ -11,3 +14,31 @@ export const ErrorResponse = z.object({
 
 /** 204: the request succeeded and there is nothing to return. */
 export const NoContent = z.null().meta({ description: 'Berhasil, tanpa isi' });
+
+/** The content type of an XLSX workbook. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Streams a generated file. Writing starts before the answer is sent, so an error before the first
+ * byte (permission, not found) still reaches the error handler as a proper status; a later error
+ * ends the download.
+ */
+export async function sendFile(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  write: (out: Writable) => Promise<unknown>,
+  type: string,
+  fileName: string,
+) {
+  const out = new PassThrough();
+  const done = write(out);
+  await Promise.race([done, new Promise((resolve) => out.once('readable', resolve))]);
+  done.catch((err: unknown) => {
+    req.log.error({ err, fileName }, 'file download failed');
+    out.destroy(err as Error);
+  });
+  return reply
+    .type(type)
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .send(out); // a stream: Fastify pipes it and skips the serializer
+}

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -16,7 +15,7 @@ import {
   writeRejectedRows,
 } from '../../core/modules/imports/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { ErrorResponse } from './common.ts';
+import { ErrorResponse, sendFile, XLSX_TYPE } from './common.ts';
 
 const IdParams = z.object({ id: z.string().max(64) });
 const errors = {
@@ -131,19 +130,14 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const ctx = req.ctx();
-      await getImport(ctx, req.params.id); // 404 before any byte is sent
-      const out = new PassThrough();
-      writeRejectedRows(ctx, req.params.id, out).catch((err: unknown) => {
-        req.log.error({ err }, 'rejected rows export failed');
-        out.destroy(err as Error);
-      });
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="impor-ditolak-${req.params.id.slice(0, 8)}.xlsx"`,
-        )
-        .send(out as never);
+      const name = `impor-ditolak-${req.params.id.slice(0, 8)}.xlsx`;
+      return sendFile(
+        req,
+        reply,
+        (out) => writeRejectedRows(ctx, req.params.id, out),
+        XLSX_TYPE,
+        name,
+      );
     },
   );
 }

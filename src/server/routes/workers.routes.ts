@@ -1,5 +1,4 @@
-import { PassThrough, type Writable } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { jakartaDate } from '../../core/context.ts';
@@ -21,7 +20,7 @@ import {
   writeWorkerTemplate,
 } from '../../core/modules/workers/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { ErrorResponse } from './common.ts';
+import { ErrorResponse, sendFile, XLSX_TYPE } from './common.ts';
 
 const IdParams = z.object({ id: z.string().max(64) });
 const errors = {
@@ -33,32 +32,7 @@ const errors = {
 };
 const tags = ['pekerja'];
 const ExportQuery = ListWorkersQuery.omit({ page: true, pageSize: true });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const file = (description: string) => z.string().meta({ description, format: 'binary' });
-
-/**
- * Streams a file that `write` produces. Writing starts before the answer is sent, so an error
- * thrown before the first byte (permission, validation) still reaches the error handler.
- */
-async function sendFile(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  write: (out: Writable) => Promise<unknown>,
-  type: string,
-  fileName: string,
-) {
-  const out = new PassThrough();
-  const done = write(out);
-  await Promise.race([done, new Promise((resolve) => out.once('readable', resolve))]);
-  done.catch((err: unknown) => {
-    req.log.error({ err }, 'worker file failed');
-    out.destroy(err as Error);
-  });
-  return reply
-    .type(type)
-    .header('content-disposition', `attachment; filename="${fileName}"`)
-    .send(out); // a stream: Fastify pipes it and skips the serializer
-}
 
 export async function workerRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -111,7 +85,7 @@ export async function workerRoutes(app: FastifyInstance): Promise<void> {
           req,
           reply,
           (out) => exportWorkers(ctx, req.query, format, out),
-          format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8',
+          format === 'xlsx' ? XLSX_TYPE : 'text/csv; charset=utf-8',
           `pekerja-jaring-${jakartaDate(ctx.now())}.${format}`,
         );
       },
@@ -126,7 +100,7 @@ export async function workerRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: file('Berkas XLSX'), ...errors },
       },
     },
-    async (req, reply) => sendFile(req, reply, writeWorkerTemplate, XLSX, TEMPLATE_FILE_NAME),
+    async (req, reply) => sendFile(req, reply, writeWorkerTemplate, XLSX_TYPE, TEMPLATE_FILE_NAME),
   );
   r.get(
     '/api/workers/:id',
