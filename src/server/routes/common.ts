@@ -12,6 +12,9 @@ export const ErrorResponse = z.object({
   }),
 });
 
+/** The `:id` of a record (uuid; anything else simply finds nothing). */
+export const IdParams = z.object({ id: z.string().max(64) });
+
 /** 204: the request succeeded and there is nothing to return. */
 export const NoContent = z.null().meta({ description: 'Berhasil, tanpa isi' });
 

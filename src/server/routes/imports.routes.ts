@@ -15,9 +15,8 @@ import {
   writeRejectedRows,
 } from '../../core/modules/imports/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { ErrorResponse, sendFile, XLSX_TYPE } from './common.ts';
+import { ErrorResponse, IdParams, sendFile, XLSX_TYPE } from './common.ts';
 
-const IdParams = z.object({ id: z.string().max(64) });
 const errors = {
   400: ErrorResponse,
   401: ErrorResponse,

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   createUser,
   CreateUserInput,
@@ -16,9 +15,8 @@ import {
   UserSummary,
 } from '../../core/modules/accounts/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { ErrorResponse, NoContent } from './common.ts';
+import { ErrorResponse, IdParams, NoContent } from './common.ts';
 
-const IdParams = z.object({ id: z.string().max(64) });
 const errors = {
   400: ErrorResponse,
   401: ErrorResponse,

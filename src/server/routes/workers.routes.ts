@@ -20,9 +20,8 @@ import {
   writeWorkerTemplate,
 } from '../../core/modules/workers/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { ErrorResponse, sendFile, XLSX_TYPE } from './common.ts';
+import { ErrorResponse, IdParams, sendFile, XLSX_TYPE } from './common.ts';
 
-const IdParams = z.object({ id: z.string().max(64) });
 const errors = {
   400: ErrorResponse,
   401: ErrorResponse,
