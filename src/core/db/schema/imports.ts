@@ -1,4 +1,21 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
 
 export interface ImportCounts {
   total: number;
@@ -19,7 +36,13 @@ export const workerImport = pgTable('worker_import', {
   format: text('format', { enum: ['xlsx', 'csv'] }).notNull(),
   layout: text('layout', { enum: ['jaring', 'opensid', 'minimal'] }).notNull(),
   mode: text('mode', { enum: ['preview', 'commit'] }).notNull(),
-  status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
+  /**
+   * queued → running → done | failed | cancelled; `interrupted` when the server stopped mid-run
+   * (the job resumes from `lines_done`, each chunk having been committed whole with its counts).
+   */
+  status: text('status', {
+    enum: ['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted'],
+  }).notNull(),
   /** The village given in the form, for files without a village column (OpenSID). */
   villageCode: text('village_code'),
   /** The actor's scope at the time: who may see this import. */
@@ -27,6 +50,16 @@ export const workerImport = pgTable('worker_import', {
   headers: jsonb('headers').$type<string[]>().notNull(),
   counts: jsonb('counts').$type<ImportCounts>().notNull(),
   error: text('error'),
+  /** The last line of the file whose chunk is committed: a resumed job starts after it. */
+  linesDone: integer('lines_done').notNull().default(0),
+  /** Progress: bytes of the file read so far, of its size. */
+  bytesDone: bigint('bytes_done', { mode: 'number' }).notNull().default(0),
+  bytesTotal: bigint('bytes_total', { mode: 'number' }).notNull().default(0),
+  cancelRequested: boolean('cancel_requested').notNull().default(false),
+  /** Which server process runs the job, and when it last said so (a stale lease is taken over). */
+  lockedBy: text('locked_by'),
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+  startedAt: timestamp('started_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
 });
@@ -44,4 +77,20 @@ export const workerImportRow = pgTable(
     cells: jsonb('cells').$type<string[]>().notNull(),
   },
   (t) => [index('worker_import_row_idx').on(t.importId, t.outcome, t.line)],
+);
+
+/**
+ * The uploaded file of a background import, in 1 MiB pieces, so that any server instance can run
+ * (or resume) the job. Deleted when the job ends.
+ */
+export const workerImportFile = pgTable(
+  'worker_import_file',
+  {
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => workerImport.id),
+    seq: integer('seq').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.seq] })],
 );

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  check,
   date,
   index,
   jsonb,
@@ -8,6 +9,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { region } from './regions.ts';
@@ -52,6 +54,10 @@ export const worker = pgTable(
       .notNull()
       .default('alive'),
     deathDate: date('death_date', { mode: 'string' }),
+    /** The day a worker moved out of the village (life status `moved`). */
+    movedDate: date('moved_date', { mode: 'string' }),
+    /** Set when a possible duplicate was merged into another worker: this record is kept, hidden. */
+    mergedInto: uuid('merged_into'),
     kpj: text('kpj'),
     warnings: jsonb('warnings').$type<StoredWarning[]>().notNull().default([]),
     /** Unconfirmed warnings, kept beside the list for filtering a million rows. */
@@ -63,5 +69,71 @@ export const worker = pgTable(
     index('worker_village_idx').on(t.villageCode, t.nameKey),
     index('worker_name_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
     index('worker_dup_idx').on(t.nameKey, t.birthDate),
+  ],
+);
+
+/** The people a death benefit goes to (DOMAIN §7): name, NIK, relationship, phone. */
+export const workerHeir = pgTable(
+  'worker_heir',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => worker.id),
+    name: text('name').notNull(),
+    nik: text('nik'),
+    relationship: text('relationship', {
+      enum: ['spouse', 'child', 'parent', 'sibling', 'grandchild', 'other'],
+    }).notNull(),
+    phone: text('phone'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('worker_heir_worker_idx').on(t.workerId)],
+);
+
+/** Children of a worker, for the scholarship benefit (DOMAIN §7). */
+export const workerChild = pgTable(
+  'worker_child',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => worker.id),
+    name: text('name').notNull(),
+    nik: text('nik'),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    schoolLevel: text('school_level', {
+      enum: ['none', 'tk', 'sd', 'smp', 'sma', 'pt'],
+    }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('worker_child_worker_idx').on(t.workerId)],
+);
+
+/**
+ * A regency admin's decision on a possible duplicate pair (same name key and birth date, other
+ * NIK, same regency): `different` people, or `merged` (the second kept hidden, merged into `keptId`).
+ * The pair is stored once, lower id first.
+ */
+export const workerDuplicateDecision = pgTable(
+  'worker_duplicate_decision',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workerA: uuid('worker_a')
+      .notNull()
+      .references(() => worker.id),
+    workerB: uuid('worker_b')
+      .notNull()
+      .references(() => worker.id),
+    decision: text('decision', { enum: ['different', 'merged'] }).notNull(),
+    keptId: uuid('kept_id').references(() => worker.id),
+    regencyCode: text('regency_code').notNull(),
+    decidedBy: text('decided_by').notNull(),
+    decidedById: uuid('decided_by_id'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('worker_duplicate_pair_uq').on(t.workerA, t.workerB),
+    check('worker_duplicate_order_ck', sql`${t.workerA} < ${t.workerB}`),
   ],
 );

@@ -17,7 +17,7 @@ export type ImportCounts = z.infer<typeof ImportCounts>;
 
 export const ImportSummary = z.object({
   id: z.string(),
-  status: z.enum(['running', 'done', 'failed']),
+  status: z.enum(['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted']),
   mode: ImportMode,
   fileName: z.string(),
   format: z.enum(['xlsx', 'csv']),
