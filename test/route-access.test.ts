@@ -269,6 +269,20 @@ const ACCESS: Record<string, Entry> = {
     call: importUrl(),
     expect: allowed([...ROLES], 200, 404),
   },
+  'GET /api/imports': { anonymous: 401, call: fixed('/api/imports'), expect: everyone(200) },
+  // the matrix's imports are finished: an editor who may see one is told it cannot be cancelled
+  'POST /api/imports/:id/cancel': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({ ...importUrl('/cancel')(w), payload: {} }),
+    expect: allowed(EDITORS, 409, 404),
+  },
+  'POST /api/imports/:id/resume': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({ ...importUrl('/resume')(w), payload: {} }),
+    expect: allowed(EDITORS, 409, 404),
+  },
   'GET /api/imports/:id/rejected.xlsx': {
     anonymous: 401,
     scoped: true,

@@ -28,6 +28,7 @@ import { auditRoutes } from './routes/audit.routes.ts';
 import { settingsRoutes } from './routes/settings.routes.ts';
 import { workerRoutes } from './routes/workers.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
+import { ImportRunner } from '../core/modules/imports/index.ts';
 import multipart from '@fastify/multipart';
 
 export interface BuildAppOptions {
@@ -114,7 +115,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(settingsRoutes);
   await app.register(workerRoutes);
   await app.register(multipart);
-  await app.register(importRoutes);
+  const imports = new ImportRunner(opts.database.db, app.log, {
+    embedded: opts.database.kind === 'pglite',
+  });
+  await imports.start();
+  app.addHook('onClose', () => imports.stop());
+  await app.register(importRoutes, { runner: imports });
   await registerWeb(app, opts.config.webDir);
   return app;
 }

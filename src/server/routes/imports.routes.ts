@@ -7,15 +7,19 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../../core/errors.ts';
 import {
+  cancelImport,
   formatOf,
   getImport,
   ImportMode,
+  type ImportRunner,
   ImportSummary,
-  importWorkers,
+  listImports,
+  queueImport,
+  resumeImport,
   writeRejectedRows,
 } from '../../core/modules/imports/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { ErrorResponse, IdParams, sendFile, XLSX_TYPE } from './common.ts';
+import { ErrorResponse, IdParams, NoContent, sendFile, XLSX_TYPE } from './common.ts';
 
 const errors = {
   400: ErrorResponse,
@@ -64,7 +68,14 @@ async function receive(req: FastifyRequest): Promise<{
   return { file, fields, cleanup };
 }
 
-export async function importRoutes(app: FastifyInstance): Promise<void> {
+/** How long an upload waits for its job before answering 202 (a small file is done by then). */
+const WAIT_MS = 8000;
+const FINISHED = new Set(['done', 'failed', 'cancelled', 'interrupted']);
+
+export async function importRoutes(
+  app: FastifyInstance,
+  opts: { runner: ImportRunner },
+): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.addHook('onRequest', requireUser);
 
@@ -81,22 +92,80 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
           mode: ImportMode.optional(),
           village: z.string().max(20).optional(),
         }),
-        response: { 200: ImportSummary, ...errors },
+        response: { 200: ImportSummary, 202: ImportSummary, ...errors },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const { file, fields, cleanup } = await receive(req);
+      let id: string;
       try {
         const mode = ImportMode.safeParse(fields.mode ?? req.query.mode ?? 'preview');
         if (!mode.success)
           throw new DomainError('VALIDATION', 'Mode impor harus "preview" atau "commit".');
-        return await importWorkers(req.ctx(), file, {
+        ({ id } = await queueImport(req.ctx(), file, {
           mode: mode.data,
           villageCode: fields.village ?? req.query.village,
-        });
+        }));
       } finally {
         cleanup();
       }
+      opts.runner.nudge();
+      const ctx = req.ctx();
+      const until = Date.now() + WAIT_MS;
+      let summary = await getImport(ctx, id);
+      while (!FINISHED.has(summary.status) && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 100));
+        summary = await getImport(ctx, id);
+      }
+      return reply.code(FINISHED.has(summary.status) ? 200 : 202).send(summary);
+    },
+  );
+
+  r.get(
+    '/api/imports',
+    {
+      schema: {
+        tags,
+        summary:
+          'Impor terakhir yang dapat Anda lihat (milik sendiri dan wilayah Anda), tanpa barisnya',
+        response: { 200: z.object({ items: z.array(ImportSummary) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await listImports(req.ctx()) }),
+  );
+
+  r.post(
+    '/api/imports/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary:
+          'Batalkan impor: yang masih antre berhenti segera, yang berjalan berhenti setelah potongan barisnya (baris yang sudah tersimpan tetap)',
+        params: IdParams,
+        response: { 204: NoContent, 409: ErrorResponse, ...errors },
+      },
+    },
+    async (req, reply) => {
+      await cancelImport(req.ctx(), req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.post(
+    '/api/imports/:id/resume',
+    {
+      schema: {
+        tags,
+        summary:
+          'Lanjutkan impor yang terhenti (server mati) atau gagal, dari baris terakhir yang tersimpan',
+        params: IdParams,
+        response: { 204: NoContent, 409: ErrorResponse, ...errors },
+      },
+    },
+    async (req, reply) => {
+      await resumeImport(req.ctx(), req.params.id);
+      opts.runner.nudge();
+      return reply.code(204).send(null);
     },
   );
 

@@ -5,7 +5,7 @@ import type { ImportSummary } from './imports.schema.ts';
 import { findImport, listNotWritten, type ImportRow } from './imports.repository.ts';
 
 /** An import is visible to its author and to users whose scope covers the author's scope. */
-function visible(ctx: Ctx, row: ImportRow): boolean {
+export function importVisible(ctx: Ctx, row: ImportRow): boolean {
   const actor = ctx.actor;
   if (actor.kind === 'system' || actor.scope.length === 0) return true;
   if (actor.kind === 'user' && row.createdById === actor.id) return true;
@@ -18,7 +18,7 @@ function visible(ctx: Ctx, row: ImportRow): boolean {
 export async function loadImport(ctx: Ctx, id: string): Promise<ImportRow> {
   requirePermission(ctx.actor, 'workers.read');
   const row = await findImport(ctx.db, id);
-  if (!row || !visible(ctx, row))
+  if (!row || !importVisible(ctx, row))
     throw new DomainError('NOT_FOUND', 'Impor tidak ditemukan.', { id });
   return row;
 }
@@ -26,6 +26,13 @@ export async function loadImport(ctx: Ctx, id: string): Promise<ImportRow> {
 export async function getImport(ctx: Ctx, id: string): Promise<ImportSummary> {
   const row = await loadImport(ctx, id);
   const rows = await listNotWritten(ctx.db, id, undefined, 500);
+  return toSummary(row, rows);
+}
+
+export function toSummary(
+  row: ImportRow,
+  rows: { line: number; outcome: 'rejected' | 'skipped'; reason: string }[],
+): ImportSummary {
   return {
     id: row.id,
     status: row.status,
@@ -38,6 +45,18 @@ export async function getImport(ctx: Ctx, id: string): Promise<ImportSummary> {
     error: row.error,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    progress: {
+      bytesDone: row.bytesDone,
+      bytesTotal: row.bytesTotal,
+      linesDone: row.linesDone,
+      percent:
+        row.status === 'done'
+          ? 100
+          : row.bytesTotal > 0
+            ? Math.min(99, Math.floor((row.bytesDone / row.bytesTotal) * 100))
+            : 0,
+    },
+    cancelRequested: row.cancelRequested,
     rows: rows.map((r) => ({ line: r.line, outcome: r.outcome, reason: r.reason })),
   };
 }

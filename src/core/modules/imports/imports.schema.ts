@@ -27,6 +27,15 @@ export const ImportSummary = z.object({
   error: z.string().nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** How far a background import has come: bytes of the file read, last line committed. */
+  progress: z.object({
+    bytesDone: z.number().int(),
+    bytesTotal: z.number().int(),
+    linesDone: z.number().int(),
+    /** 0–100, from the bytes read (the number of rows is known only at the end). */
+    percent: z.number().int(),
+  }),
+  cancelRequested: z.boolean(),
   /** Rows not written, with the reason (the first 500; all of the rejected ones in rejected.xlsx). */
   rows: z.array(
     z.object({

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../../errors.ts';
@@ -40,9 +41,13 @@ export function formatOf(fileName: string): 'xlsx' | 'csv' {
  * Streams the first sheet of an XLSX (or a CSV, separator , or ; detected from the header) row by
  * row: the file is never held in memory whole. Rows with no value at all are left out.
  */
-export async function readWorkerFile(path: string, fileName: string): Promise<WorkerFile> {
+export async function readWorkerFile(
+  source: string | Readable,
+  fileName: string,
+): Promise<WorkerFile> {
   const format = formatOf(fileName);
-  const iterator = (format === 'xlsx' ? xlsxRows(path) : await csvRows(path))[
+  const input = typeof source === 'string' ? fs.createReadStream(source) : source;
+  const iterator = (format === 'xlsx' ? xlsxRows(input) : await csvRows(input))[
     Symbol.asyncIterator
   ]();
   const first = await iterator.next().catch((e: unknown) => {
@@ -64,8 +69,8 @@ export async function readWorkerFile(path: string, fileName: string): Promise<Wo
   return { format, headers, rows };
 }
 
-async function* xlsxRows(path: string): AsyncIterable<FileRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+async function* xlsxRows(input: Readable): AsyncIterable<FileRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',
@@ -84,18 +89,22 @@ async function* xlsxRows(path: string): AsyncIterable<FileRow> {
   }
 }
 
-async function csvRows(path: string): Promise<AsyncIterable<FileRow>> {
-  const fd = fs.openSync(path, 'r');
-  const buf = Buffer.alloc(4096);
-  const n = fs.readSync(fd, buf, 0, buf.length, 0);
-  fs.closeSync(fd);
-  const head = buf.subarray(0, n).toString('utf8').split(/\r?\n/)[0] ?? '';
+async function csvRows(input: Readable): Promise<AsyncIterable<FileRow>> {
+  // the separator (, or ;) is read off the header line, then the stream goes on from its start
+  const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const first = await chunks.next();
+  const head = first.done ? '' : (first.value.toString('utf8').split(/\r?\n/)[0] ?? '');
   const delimiter = (head.match(/;/g)?.length ?? 0) > (head.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const parser = fs
-    .createReadStream(path)
-    .pipe(
-      parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, trim: true }),
-    );
+  const whole = Readable.from(
+    (async function* () {
+      if (!first.done) yield first.value;
+      for (let c = await chunks.next(); !c.done; c = await chunks.next()) yield c.value;
+    })(),
+  );
+  whole.on('error', (e) => parser.destroy(e));
+  const parser = whole.pipe(
+    parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, trim: true }),
+  );
   return (async function* () {
     let line = 0;
     for await (const record of parser as AsyncIterable<string[]>) {

@@ -2,8 +2,10 @@ export * from './workers.schema.ts';
 export { createWorker, updateWorker, patchWorker, confirmWorkerWarnings } from './save-worker.ts';
 export { getWorker, getWorkerIdentity } from './get-worker.ts';
 export { listWorkers } from './list-workers.ts';
-export { nameKeyOf, findWorkerByNik } from './workers.repository.ts';
-export { prepareWorker } from './prepare-worker.ts';
+export { nameKeyOf, findWorkerByNik, type WorkerRow } from './workers.repository.ts';
+export { prepareWorker, prepareWorkerWith, loadRegionFacts } from './prepare-worker.ts';
+export { applyPatch, compareWorker, toInput } from './worker-patch.ts';
+export { auditView } from './to-worker-view.ts';
 export { exportWorkers, type ExportWorkersQuery } from './export-workers.ts';
 export { writeWorkerTemplate, TEMPLATE_FILE_NAME } from './worker-template.ts';
 export {

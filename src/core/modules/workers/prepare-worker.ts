@@ -18,6 +18,35 @@ function invalid(path: string, message: string, code = 'VALIDATION'): DomainErro
 
 const digits = (v: string | undefined) => (v ? v.replace(/\D/g, '') : null);
 
+/** What the rules need to know of the regions a set of inputs names (villages, NIK districts). */
+export type RegionFacts = Map<string, { level: string; retiredAt: Date | null }>;
+
+function districtOfNik(nik: string): string | undefined {
+  return /^\d{6}/.test(nik) ? `${nik.slice(0, 2)}.${nik.slice(2, 4)}.${nik.slice(4, 6)}` : undefined;
+}
+
+/** One query for the villages and NIK districts of many inputs (an import chunk reads them once). */
+export async function loadRegionFacts(
+  db: Db,
+  inputs: Pick<WorkerInputParsed, 'villageCode' | 'nik'>[],
+): Promise<RegionFacts> {
+  const codes = new Set<string>();
+  for (const input of inputs) {
+    const village = normaliseRegionCode(input.villageCode);
+    if (village) codes.add(village);
+    const district = districtOfNik(normaliseNik(input.nik));
+    if (district) codes.add(district);
+  }
+  const facts: RegionFacts = new Map();
+  if (codes.size === 0) return facts;
+  const rows = await db
+    .select({ code: region.code, level: region.level, retiredAt: region.retiredAt })
+    .from(region)
+    .where(inArray(region.code, [...codes]));
+  for (const r of rows) facts.set(r.code, { level: r.level, retiredAt: r.retiredAt });
+  return facts;
+}
+
 /**
  * Turns valid input into a worker row: NIK rules of DOMAIN §4 (errors refuse, warnings are kept
  * for review), the village must exist and lie in the actor's scope. The import uses the same.
@@ -26,20 +55,25 @@ export async function prepareWorker(
   ctx: Ctx,
   db: Db,
   input: WorkerInputParsed,
-): Promise<{ row: Omit<NewWorkerRow, 'id'>; warnings: StoredWarning[] }> {
+): Promise<PreparedWorker> {
+  return prepareWorkerWith(ctx, input, await loadRegionFacts(db, [input]));
+}
+
+export interface PreparedWorker {
+  row: Omit<NewWorkerRow, 'id'>;
+  warnings: StoredWarning[];
+}
+
+/** As prepareWorker, with the regions already looked up: no database work, for batches. */
+export function prepareWorkerWith(
+  ctx: Ctx,
+  input: WorkerInputParsed,
+  facts: RegionFacts,
+): PreparedWorker {
   const villageCode = normaliseRegionCode(input.villageCode);
   const nik = normaliseNik(input.nik);
-  const districtCode = /^\d{6}/.test(nik)
-    ? `${nik.slice(0, 2)}.${nik.slice(2, 4)}.${nik.slice(4, 6)}`
-    : undefined;
-  const known = await db
-    .select({ code: region.code, level: region.level, retiredAt: region.retiredAt })
-    .from(region)
-    .where(inArray(region.code, [villageCode ?? '', districtCode ?? '']));
-  const village = known.find(
-    (r) => r.code === villageCode && r.level === 'village' && r.retiredAt === null,
-  );
-  if (!villageCode || !village) {
+  const village = villageCode ? facts.get(villageCode) : undefined;
+  if (!villageCode || !village || village.level !== 'village' || village.retiredAt !== null) {
     throw invalid(
       'villageCode',
       `Desa/kelurahan ${input.villageCode} tidak ada dalam daftar wilayah yang berlaku.`,
@@ -62,7 +96,7 @@ export async function prepareWorker(
   const check = checkNik(nik, {
     today: jakartaDate(ctx.now()),
     // Retired districts count: people keep the NIK they got before a split.
-    districtExists: (code) => known.some((r) => r.code === code && r.level === 'district'),
+    districtExists: (code) => facts.get(code)?.level === 'district',
     stated: { birthDate: input.birthDate, sex: input.sex, villageCode },
   });
   if (check.errors.length > 0) {

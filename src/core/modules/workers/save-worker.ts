@@ -13,7 +13,8 @@ import {
   updateWorkerRow,
   type WorkerRow,
 } from './workers.repository.ts';
-import { mergeWarnings, prepareWorker } from './prepare-worker.ts';
+import { prepareWorker } from './prepare-worker.ts';
+import { applyPatch, compareWorker, toInput } from './worker-patch.ts';
 import { auditView, toDetail } from './to-worker-view.ts';
 import { workerNotFound } from './get-worker.ts';
 import type { Db } from '../../db/client.ts';
@@ -78,12 +79,7 @@ export async function patchWorker(
       applyPatch(toInput(current), patch),
       'Data pekerja tidak valid.',
     );
-    const { row, warnings } = await prepareWorker(ctx, tx, merged);
-    const kept = mergeWarnings(current.warnings, warnings);
-    const changed =
-      (Object.keys(row) as (keyof typeof row)[]).some(
-        (k) => (row[k] ?? null) !== (current[k] ?? null),
-      ) || JSON.stringify(kept) !== JSON.stringify(current.warnings);
+    const { row, kept, changed } = compareWorker(current, await prepareWorker(ctx, tx, merged));
     if (!changed) return { detail: await detailOf(ctx, tx, current), changed };
     if (row.villageCode !== current.villageCode) requirePermission(ctx.actor, 'workers.move');
     if (row.nik !== current.nik) {
@@ -125,39 +121,4 @@ export async function confirmWorkerWarnings(ctx: Ctx, id: string): Promise<Worke
     });
     return detailOf(ctx, tx, updated);
   });
-}
-
-function toInput(w: WorkerRow): WorkerInput {
-  const opt = (v: string | null) => v ?? undefined;
-  return {
-    nik: w.nik,
-    kk: opt(w.kk),
-    fullName: w.fullName,
-    birthPlace: opt(w.birthPlace),
-    birthDate: w.birthDate,
-    sex: w.sex,
-    villageCode: w.villageCode,
-    address: opt(w.address),
-    dusun: opt(w.dusun),
-    rw: opt(w.rw),
-    rt: opt(w.rt),
-    phone: opt(w.phone),
-    occupationCode: w.occupationCode,
-    segment: w.segment as WorkerInput['segment'],
-    welfareDecile: w.welfareDecile ?? undefined,
-    decileSource: (w.decileSource ?? undefined) as WorkerInput['decileSource'],
-    decileYear: w.decileYear ?? undefined,
-    declaredIncome: w.declaredIncome,
-    kpj: opt(w.kpj),
-  };
-}
-
-/** Absent keys keep the stored value; null removes it (the field becomes empty). */
-function applyPatch(current: WorkerInput, patch: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...current };
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) delete out[k];
-    else if (v !== undefined) out[k] = v;
-  }
-  return out;
 }

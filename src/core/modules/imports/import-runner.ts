@@ -1,0 +1,72 @@
+import os from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { Log } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { claimImport, markStaleImports, runImport } from './import-job.ts';
+
+/**
+ * Runs queued imports in the background, one at a time per server process. Several processes on
+ * one PostgreSQL share the queue (each job is claimed with FOR UPDATE SKIP LOCKED); a job whose
+ * process died is found by its silent heartbeat and marked interrupted, ready to resume.
+ */
+export class ImportRunner {
+  readonly instance = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private readonly abort = new AbortController();
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Log,
+    private readonly opts: { embedded: boolean; pollMs?: number },
+  ) {}
+
+  /** On an embedded database this process is the only one: what was running was cut off. */
+  async start(): Promise<void> {
+    const stale = await markStaleImports(this.db, this.opts.embedded);
+    if (stale > 0) this.log.warn({ stale }, 'impor yang terhenti ditandai "terhenti"');
+    this.timer = setInterval(() => this.nudge(), this.opts.pollMs ?? 2000);
+    this.timer.unref();
+    this.nudge();
+  }
+
+  /** Looks for queued work now (a new upload) rather than at the next poll. */
+  nudge(): void {
+    if (this.abort.signal.aborted) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((err: unknown) => this.log.error({ err }, 'pelaksana impor gagal'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.nudge();
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    await markStaleImports(this.db);
+    for (;;) {
+      if (this.abort.signal.aborted) return;
+      const job = await claimImport(this.db, this.instance);
+      if (!job) return;
+      this.log.info({ importId: job.id, fileName: job.fileName }, 'impor dimulai');
+      const status = await runImport(this.db, this.log, job, this.instance, {
+        signal: this.abort.signal,
+      });
+      this.log.info({ importId: job.id, status }, 'impor berakhir');
+    }
+  }
+
+  /** Stops after the current chunk; a job cut short is marked interrupted (resumable). */
+  async stop(): Promise<void> {
+    this.abort.abort();
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+}
