@@ -14,7 +14,10 @@ export interface Ctx {
   requestId?: string;
 }
 
+/** Made once: building an Intl formatter costs about 0.1 ms, formatting with one a microsecond. */
+const JAKARTA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' });
+
 /** "Today" in Asia/Jakarta as YYYY-MM-DD: contribution months and dates follow the Indonesian day. */
 export function jakartaDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(at);
+  return JAKARTA_DAY.format(at);
 }
