@@ -29,7 +29,8 @@ const errors = {
   413: ErrorResponse,
 };
 const tags = ['impor'];
-const MAX_BYTES = 100 * 1024 * 1024;
+/** A million workers in CSV with every column is about 175 MB. */
+const MAX_BYTES = 300 * 1024 * 1024;
 
 /** Saves the uploaded file to a temporary folder (streamed, never whole in memory) with the form's fields. */
 async function receive(req: FastifyRequest): Promise<{
@@ -48,7 +49,7 @@ async function receive(req: FastifyRequest): Promise<{
         const target = path.join(dir, 'upload');
         await pipeline(part.file, fs.createWriteStream(target));
         if (part.file.truncated)
-          throw new DomainError('VALIDATION', 'Berkas terlalu besar (maksimal 100 MB).');
+          throw new DomainError('VALIDATION', 'Berkas terlalu besar (maksimal 300 MB).');
         file = { path: target, fileName: part.filename };
       } else {
         fields[part.fieldname] = String(part.value);

@@ -137,3 +137,36 @@ export const workerDuplicateDecision = pgTable(
     check('worker_duplicate_order_ck', sql`${t.workerA} < ${t.workerB}`),
   ],
 );
+
+/**
+ * A receiving village asks for a worker who moved in (the worker is registered elsewhere): a
+ * regency admin of the worker's regency or of the receiving one approves (the worker moves, with
+ * history) or refuses it with a reason.
+ */
+export const workerMoveRequest = pgTable(
+  'worker_move_request',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => worker.id),
+    fromVillage: text('from_village').notNull(),
+    toVillage: text('to_village').notNull(),
+    reason: text('reason'),
+    status: text('status', { enum: ['pending', 'approved', 'rejected', 'withdrawn'] })
+      .notNull()
+      .default('pending'),
+    requestedBy: text('requested_by').notNull(),
+    requestedById: uuid('requested_by_id'),
+    decidedBy: text('decided_by'),
+    decidedById: uuid('decided_by_id'),
+    decisionNote: text('decision_note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('worker_move_request_to_idx').on(t.toVillage, t.status),
+    index('worker_move_request_from_idx').on(t.fromVillage, t.status),
+    index('worker_move_request_worker_idx').on(t.workerId),
+  ],
+);
