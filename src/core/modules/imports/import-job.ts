@@ -219,19 +219,34 @@ export async function runImport(
       const rowsOfChunk = chunk;
       chunk = [];
       const lastLine = rowsOfChunk.at(-1)?.line ?? job.linesDone;
-      const cancel = await db.transaction(async (tx) => {
-        const result = await processChunk(ctx, tx, state, rowsOfChunk, job.mode === 'commit');
-        await insertNotWritten(tx, job.id, result.notWritten);
-        for (const k of Object.keys(counts) as (keyof ImportCounts)[])
-          counts[k] += result.counts[k];
-        const [updated] = await tx
-          .update(workerImport)
-          .set({ counts, linesDone: lastLine, bytesDone: bytes, heartbeatAt: sql`now()` })
-          .where(and(eq(workerImport.id, job.id), eq(workerImport.lockedBy, instance)))
-          .returning({ cancel: workerImport.cancelRequested });
-        if (!updated) throw new LeaseLost();
-        return updated.cancel;
-      });
+      const attempt = () =>
+        db.transaction(async (tx) => {
+          const result = await processChunk(ctx, tx, state, rowsOfChunk, job.mode === 'commit');
+          await insertNotWritten(tx, job.id, result.notWritten);
+          const next = { ...counts };
+          for (const k of Object.keys(next) as (keyof ImportCounts)[]) next[k] += result.counts[k];
+          const [updated] = await tx
+            .update(workerImport)
+            .set({ counts: next, linesDone: lastLine, bytesDone: bytes, heartbeatAt: sql`now()` })
+            .where(and(eq(workerImport.id, job.id), eq(workerImport.lockedBy, instance)))
+            .returning({ cancel: workerImport.cancelRequested });
+          if (!updated) throw new LeaseLost();
+          return { cancel: updated.cancel, next };
+        });
+      const known = state.seen.size;
+      let outcome: { cancel: boolean; next: ImportCounts };
+      try {
+        outcome = await attempt();
+      } catch (e) {
+        // A NIK registered by someone else meanwhile (a form, another import) breaks the unique
+        // key: the chunk rolled back whole; forget its NIKs and run it once more against the
+        // database as it now is.
+        if (!isUniqueViolation(e)) throw e;
+        forgetAfter(state.seen, known);
+        outcome = await attempt();
+      }
+      Object.assign(counts, outcome.next);
+      const cancel = outcome.cancel;
       opts.onChunk?.(lastLine, counts);
       return cancel;
     };
@@ -268,6 +283,17 @@ export async function runImport(
     await finish(db, job.id, 'failed', counts, e instanceof Error ? e.message : String(e));
     return 'failed';
   }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const cause = (e as { cause?: unknown }).cause ?? e;
+  return (cause as { code?: string }).code === '23505' || (e as { code?: string }).code === '23505';
+}
+
+/** Drops what a rolled-back chunk added to the NIK memory (a Map keeps insertion order). */
+function forgetAfter(seen: Map<string, number>, size: number): void {
+  let i = 0;
+  for (const nik of [...seen.keys()]) if (i++ >= size) seen.delete(nik);
 }
 
 /** Rows committed by an earlier run still fill the NIK memory (a later duplicate stays refused). */
