@@ -77,7 +77,7 @@ const BAD: { kind: string; spoil: (cells: string[], earlierNik: string) => void 
 
 function cellsOf(w: DemoWorkerRow): string[] {
   return WORKER_COLUMNS.map(({ key }) => {
-    const v = (w as Record<string, string | number | null | undefined>)[key];
+    const v = (w as unknown as Record<string, string | number | null | undefined>)[key];
     return v === null || v === undefined ? '' : String(v);
   });
 }
@@ -216,7 +216,12 @@ async function run(label: string, database: Database): Promise<string[][]> {
   }
   const size = fs.statSync(FILE).size;
   let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  let peakHeap = process.memoryUsage().heapUsed;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  }, 50);
   const t0 = performance.now();
   const queued = await queueImport(
     ctx,
@@ -232,7 +237,9 @@ async function run(label: string, database: Database): Promise<string[][]> {
   const { eq } = await import('drizzle-orm');
   const [row] = await database.db.select().from(workerImport).where(eq(workerImport.id, job!.id));
   let lastSaid = 0;
+  const timings = { rules: 0, reads: 0, writes: 0 };
   const status = await runImport(database.db, log, row!, 'bench', {
+    timings,
     onChunk: (line) => {
       if (line - lastSaid >= 100_000) {
         lastSaid = line;
@@ -265,7 +272,15 @@ async function run(label: string, database: Database): Promise<string[][]> {
       `${Math.round(WORKERS / (importMs / 1000)).toLocaleString('en')}`,
       `${(copyMs / 1000).toFixed(1)} s`,
       `${(importMs / copyMs).toFixed(1)}×`,
-      `${Math.round(peak / 1e6)} MB`,
+      `${Math.round(peak / 1e6)} MB (heap ${Math.round(peakHeap / 1e6)} MB)`,
+      [
+        timings.rules,
+        timings.reads,
+        timings.writes,
+        t2 - t1 - timings.rules - timings.reads - timings.writes,
+      ]
+        .map((ms) => (ms / 1000).toFixed(0))
+        .join(' / ') + ' s',
       `${c.created.toLocaleString('en')} / ${c.rejected.toLocaleString('en')}`,
       `${percentile(search.nik, 50).toFixed(1)} / ${percentile(search.nik, 95).toFixed(1)} ms`,
       `${percentile(search.name, 50).toFixed(0)} / ${percentile(search.name, 95).toFixed(0)} ms`,
@@ -306,6 +321,7 @@ const table = markdownTable(
     'bare COPY',
     'import ÷ COPY',
     'peak RSS',
+    'rules / DB reads / DB writes / file & rest',
     'created / rejected',
     'NIK p50 / p95',
     'name p50 / p95',

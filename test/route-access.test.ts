@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/core/access/actor.ts';
 import { ROLES } from '../src/core/modules/accounts/roles.schema.ts';
-import { createWorker } from '../src/core/modules/workers/index.ts';
+import { addChild, addHeir, createWorker, requestMove } from '../src/core/modules/workers/index.ts';
 import { importWorkers } from '../src/core/modules/imports/index.ts';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,7 +24,7 @@ interface Entry {
   /** Status for an anonymous caller. */
   anonymous: number;
   /** Builds the request for an object in or out of scope; absent for routes without objects. */
-  call: (where: Where) => Call;
+  call: (where: Where, role?: Role) => Call;
   /** Expected status per role and place. */
   expect: (role: Role, where: Where) => number;
   scoped?: boolean;
@@ -62,6 +62,24 @@ const workerUrl =
   (suffix = '') =>
   (where: Where) => ({ url: `/api/workers/${where === 'in' ? inWorkerId : outWorkerId}${suffix}` });
 const EDITORS: Role[] = [...ADMINS, 'village_operator'];
+/** Undecided possible-duplicate pairs per route and place: each call decides (or tries) one. */
+const dupPairs: Record<string, [string, string][]> = {};
+const dupDecision = (kind: 'different' | 'merge') => (where: Where) => {
+  const [a, b] = dupPairs[`${kind} ${where}`]!.pop()!;
+  return {
+    url: `/api/workers/duplicates/${kind}`,
+    payload: kind === 'merge' ? { keepId: a, mergeId: b } : { workerA: a, workerB: b },
+  };
+};
+/** Heirs and children of the in and out workers: [0] is changed, the rest are removed one per call. */
+const family: Record<Where, { heirs: string[]; children: string[] }> = {
+  in: { heirs: [], children: [] },
+  out: { heirs: [], children: [] },
+};
+const member = (kind: 'heirs' | 'children', remove: boolean) => (where: Where) => {
+  const ids = family[where][kind];
+  return workerUrl(`/${kind}/${remove ? ids.pop() : ids[0]}`)(where);
+};
 let counter = 0;
 const fixed = (url: string, payload?: unknown) => () => ({
   url,
@@ -70,6 +88,16 @@ const fixed = (url: string, payload?: unknown) => () => ({
 const userUrl =
   (suffix = '') =>
   (where: Where) => ({ url: `/api/users/${where === 'in' ? inUserId : outUserId}${suffix}` });
+/** Move requests: NIKs of workers to ask for, and pending requests to decide, one per call. */
+const moveNiks: Record<Where, string[]> = { in: [], out: [] };
+const moveRequests: Record<string, string[]> = {};
+/** A pending request filed by each editor role's user: only the requester may withdraw it. */
+const ownMoveRequest: Partial<Record<Role, string>> = {};
+let outMoveRequest = '';
+const moveDecision = (step: 'approve' | 'reject') => (where: Where) => ({
+  url: `/api/worker-moves/${moveRequests[`${step} ${where}`]!.pop()}/${step}`,
+  payload: step === 'reject' ? { note: 'Belum ada surat pindah dari Dukcapil.' } : {},
+});
 
 const ACCESS: Record<string, Entry> = {
   'GET /api/health': { anonymous: 200, call: fixed('/api/health'), expect: everyone(200) },
@@ -231,6 +259,24 @@ const ACCESS: Record<string, Entry> = {
     call: fixed('/api/workers/template.xlsx'),
     expect: everyone(200),
   },
+  // Possible duplicates: the regency office and above; static paths beside /api/workers/:id.
+  'GET /api/workers/duplicates': {
+    anonymous: 401,
+    call: fixed('/api/workers/duplicates?page=1'),
+    expect: allowed(ADMINS, 200, 200),
+  },
+  'POST /api/workers/duplicates/different': {
+    anonymous: 401,
+    scoped: true,
+    call: dupDecision('different'),
+    expect: allowed(ADMINS, 200, 404),
+  },
+  'POST /api/workers/duplicates/merge': {
+    anonymous: 401,
+    scoped: true,
+    call: dupDecision('merge'),
+    expect: allowed(ADMINS, 200, 404),
+  },
   'GET /api/workers/:id': {
     anonymous: 401,
     scoped: true,
@@ -261,6 +307,58 @@ const ACCESS: Record<string, Entry> = {
     call: (w) => ({ ...workerUrl('/confirm-warnings')(w), payload: {} }),
     expect: allowed(EDITORS, 200, 404),
   },
+  'GET /api/workers/:id/family': {
+    anonymous: 401,
+    scoped: true,
+    call: workerUrl('/family'),
+    expect: allowed([...ROLES], 200, 404),
+  },
+  'POST /api/workers/:id/heirs': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({ ...workerUrl('/heirs')(w), payload: { name: 'Siti', relationship: 'spouse' } }),
+    expect: allowed(EDITORS, 201, 404),
+  },
+  'PATCH /api/workers/:id/heirs/:heirId': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({ ...member('heirs', false)(w), payload: { phone: '0812-7400-1234' } }),
+    expect: allowed(EDITORS, 200, 404),
+  },
+  'DELETE /api/workers/:id/heirs/:heirId': {
+    anonymous: 401,
+    scoped: true,
+    call: member('heirs', true),
+    expect: allowed(EDITORS, 204, 404),
+  },
+  'POST /api/workers/:id/children': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({
+      ...workerUrl('/children')(w),
+      payload: { name: 'Dimas', birthDate: '2015-05-15', schoolLevel: 'sd' },
+    }),
+    expect: allowed(EDITORS, 201, 404),
+  },
+  'PATCH /api/workers/:id/children/:childId': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({ ...member('children', false)(w), payload: { schoolLevel: 'smp' } }),
+    expect: allowed(EDITORS, 200, 404),
+  },
+  'DELETE /api/workers/:id/children/:childId': {
+    anonymous: 401,
+    scoped: true,
+    call: member('children', true),
+    expect: allowed(EDITORS, 204, 404),
+  },
+  // 'alive' keeps the worker as the other entries expect it
+  'POST /api/workers/:id/life-status': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({ ...workerUrl('/life-status')(w), payload: { status: 'alive' } }),
+    expect: allowed(EDITORS, 200, 404),
+  },
   'POST /api/imports/workers': { anonymous: 401, call: upload, expect: allowed(EDITORS, 200, 200) },
   // an import is seen by its author and by users whose scope covers the author's
   'GET /api/imports/:id': {
@@ -287,6 +385,59 @@ const ACCESS: Record<string, Entry> = {
     anonymous: 401,
     scoped: true,
     call: importUrl('/rejected.xlsx'),
+    expect: allowed([...ROLES], 200, 404),
+  },
+  // Moves between villages: the receiving village asks (in: a Sijunjung worker to Pedukun;
+  // out: a Bungo worker to Sijunjung), a regency admin of either side decides.
+  'GET /api/worker-moves': {
+    anonymous: 401,
+    call: fixed('/api/worker-moves?status=pending&page=1'),
+    expect: allowed(EDITORS, 200, 200),
+  },
+  'POST /api/worker-moves': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({
+      url: '/api/worker-moves',
+      payload: {
+        nik: moveNiks[w].pop(),
+        toVillage: w === 'in' ? '15.08.01.2001' : OUT_VILLAGE,
+        reason: 'Menikah dan menetap di desa ini.',
+      },
+    }),
+    expect: allowed(EDITORS, 201, 403),
+  },
+  'POST /api/worker-moves/:id/approve': {
+    anonymous: 401,
+    scoped: true,
+    call: moveDecision('approve'),
+    expect: allowed(ADMINS, 200, 404),
+  },
+  'POST /api/worker-moves/:id/reject': {
+    anonymous: 401,
+    scoped: true,
+    call: moveDecision('reject'),
+    expect: allowed(ADMINS, 200, 404),
+  },
+  // in: each editor withdraws the own request; out: the national admin sees one it did not file
+  'POST /api/worker-moves/:id/withdraw': {
+    anonymous: 401,
+    scoped: true,
+    call: (w, role) => ({
+      url: `/api/worker-moves/${w === 'in' ? (ownMoveRequest[role ?? 'admin'] ?? ownMoveRequest.admin) : outMoveRequest}/withdraw`,
+      payload: {},
+    }),
+    expect: (role, where) =>
+      !EDITORS.includes(role) ? 403 : where === 'in' ? 200 : role === 'admin' ? 403 : 404,
+  },
+  // A calculator for every role; a region outside the scope does not exist for the caller.
+  'POST /api/budget/plan': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({
+      url: '/api/budget/plan',
+      payload: { months: 12, seatsPerVillage: 25, region: w === 'in' ? '15.08.01.2001' : '13.03' },
+    }),
     expect: allowed([...ROLES], 200, 404),
   },
   'GET /api/settings/privacy': {
@@ -347,6 +498,46 @@ beforeAll(async () => {
     });
   inWorkerId = (await seed('1508011107850001', '15.08.01.2001')).id;
   outWorkerId = (await seed('1303031107850001', OUT_VILLAGE)).id;
+  // a pair per call (anonymous and seven roles, two to spare): same name and birth date, other NIKs
+  let dupSerial = 5000;
+  for (const kind of ['different', 'merge'] as const) {
+    for (const [where, village] of [
+      ['in', '15.08.01.2001'],
+      ['out', OUT_VILLAGE],
+    ] as const) {
+      const pairs: [string, string][] = (dupPairs[`${kind} ${where}`] = []);
+      for (let i = 0; i < 10; i++) {
+        const twin = async () =>
+          (
+            await createWorker(tdb.ctx(), {
+              nik: `${village.slice(0, 8).replace(/\./g, '')}120390${++dupSerial}`,
+              fullName: `Joko Susilo ${kind} ${i}`,
+              birthDate: '1990-03-12',
+              sex: 'L',
+              villageCode: village,
+              occupationCode: 9,
+            })
+          ).id;
+        pairs.push([await twin(), await twin()]);
+      }
+    }
+  }
+  // [0] is changed; the others are removed, one per call (anonymous and seven roles)
+  for (const [where, workerId] of [
+    ['in', inWorkerId],
+    ['out', outWorkerId],
+  ] as const) {
+    for (let i = 0; i < 10; i++) {
+      const heir = await addHeir(tdb.ctx(), workerId, { name: 'Siti', relationship: 'spouse' });
+      const child = await addChild(tdb.ctx(), workerId, {
+        name: 'Dimas',
+        birthDate: '2015-05-15',
+        schoolLevel: 'sd',
+      });
+      family[where].heirs.push(heir.id);
+      family[where].children.push(child.id);
+    }
+  }
   const fileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaring-matrix-'));
   const csvFile = path.join(fileDir, 'pekerja.csv');
   fs.writeFileSync(csvFile, 'nik,nama\n1508011107850001,Rahmat Hidayat\n');
@@ -362,6 +553,48 @@ beforeAll(async () => {
   };
   inImportId = await importAs('15.08.01.2001');
   outImportId = await importAs(OUT_VILLAGE);
+  // Move requests: workers in Rantau Duku (Bungo) and in Sijunjung, one per call
+  let moveSerial = 7000;
+  const mover = async (village: string) => {
+    const nik = `${village.slice(0, 8).replace(/\./g, '')}150595${++moveSerial}`;
+    await createWorker(tdb.ctx(), {
+      nik,
+      fullName: 'Budi Santoso',
+      birthDate: '1995-05-15',
+      sex: 'L',
+      villageCode: village,
+      occupationCode: 9,
+    });
+    return nik;
+  };
+  const reason = 'Menikah dan menetap di desa ini.';
+  const SIJUNJUNG_2 = '13.03.03.2002'; // Tanjung Gadang
+  for (let i = 0; i < 9; i++) {
+    moveNiks.in.push(await mover(OUT_VILLAGE));
+    moveNiks.out.push(await mover('15.08.02.2001'));
+  }
+  for (const step of ['approve', 'reject']) {
+    for (const [where, from, to] of [
+      ['in', '15.08.02.2001', '15.08.01.2001'],
+      ['out', OUT_VILLAGE, SIJUNJUNG_2],
+    ] as const) {
+      const list: string[] = (moveRequests[`${step} ${where}`] = []);
+      for (let i = 0; i < 9; i++) {
+        const nik = await mover(from);
+        list.push((await requestMove(tdb.ctx(), { nik, toVillage: to, reason })).id);
+      }
+    }
+  }
+  for (const role of EDITORS) {
+    const nik = await mover('15.08.02.2001');
+    ownMoveRequest[role] = (
+      await requestMove(tdb.ctx(users[role].actor), { nik, toVillage: '15.08.01.2001', reason })
+    ).id;
+  }
+  const sijunjungOp = await aUser(tdb, { role: 'village_operator', scope: OUT_VILLAGE });
+  outMoveRequest = (
+    await requestMove(tdb.ctx(sijunjungOp.actor), { nik: await mover(SIJUNJUNG_2), reason })
+  ).id;
 });
 afterAll(async () => {
   await app?.close();
@@ -399,7 +632,7 @@ describe('route access matrix', () => {
     // Every case logs in afresh: some routes end sessions (logout, password reset of others).
     const cookie = await loginAs(app, users[role]);
     const entry = ACCESS[route]!;
-    const res = await send(route, entry.call(where), cookie);
+    const res = await send(route, entry.call(where, role), cookie);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(entry.expect(role, where));
   });
 });

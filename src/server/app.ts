@@ -27,8 +27,12 @@ import { userRoutes } from './routes/users.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { settingsRoutes } from './routes/settings.routes.ts';
 import { workerRoutes } from './routes/workers.routes.ts';
+import { workerDuplicateRoutes } from './routes/worker-duplicates.routes.ts';
+import { workerFamilyRoutes } from './routes/worker-family.routes.ts';
+import { workerMoveRoutes } from './routes/worker-moves.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
 import { ImportRunner } from '../core/modules/imports/index.ts';
+import { budgetRoutes } from './routes/budget.routes.ts';
 import multipart from '@fastify/multipart';
 
 export interface BuildAppOptions {
@@ -114,6 +118,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(auditRoutes);
   await app.register(settingsRoutes);
   await app.register(workerRoutes);
+  await app.register(workerDuplicateRoutes);
+  await app.register(workerFamilyRoutes);
+  await app.register(workerMoveRoutes);
   await app.register(multipart);
   const imports = new ImportRunner(opts.database.db, app.log, {
     embedded: opts.database.kind === 'pglite',
@@ -121,6 +128,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await imports.start();
   app.addHook('onClose', () => imports.stop());
   await app.register(importRoutes, { runner: imports });
+  await app.register(budgetRoutes);
   await registerWeb(app, opts.config.webDir);
   return app;
 }

@@ -28,6 +28,12 @@ export const PERMISSIONS = {
   'workers.create': [...ADMINS, 'village_operator'],
   'workers.update': [...ADMINS, 'village_operator'],
   'workers.move': ADMINS,
+  // The receiving village asks for a worker registered elsewhere; 'workers.move' decides.
+  'workers.requestMove': [...ADMINS, 'village_operator'],
+  // The budget planner is a calculator: every role may use it, within its own region.
+  'budget.plan': ALL,
+  // Reviewing possible duplicates and merging them: the regency office decides, not villages.
+  'workers.dedupe': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

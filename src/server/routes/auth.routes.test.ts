@@ -59,6 +59,8 @@ describe('auth routes', () => {
         'workers.read',
         'workers.create',
         'workers.update',
+        'workers.requestMove',
+        'budget.plan',
       ],
       grantableRoles: ['village_operator'],
     };

@@ -3,11 +3,6 @@
 const LOCALE = 'id-ID';
 
 const numberFormat = new Intl.NumberFormat(LOCALE);
-const rupiahFormat = new Intl.NumberFormat(LOCALE, {
-  style: 'currency',
-  currency: 'IDR',
-  maximumFractionDigits: 0,
-});
 const dateFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'Asia/Jakarta' });
 const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, {
   dateStyle: 'medium',
@@ -19,9 +14,10 @@ export function formatNumber(n: number): string {
   return numberFormat.format(n);
 }
 
-/** Integer rupiah, e.g. "Rp 16.800". */
+/** Integer rupiah as Indonesian spelling writes it (PUEBI): "Rp16.800", no space, no decimals. */
 export function formatRupiah(amount: number): string {
-  return rupiahFormat.format(amount);
+  const whole = Math.round(amount);
+  return `${whole < 0 ? '-' : ''}Rp${numberFormat.format(Math.abs(whole))}`;
 }
 
 /** A `YYYY-MM-DD` date or an ISO timestamp as a long Indonesian date. */

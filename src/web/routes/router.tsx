@@ -2,11 +2,15 @@ import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { ComingSoonPage } from '../features/coming-soon/coming-soon-page.tsx';
 import { DashboardPage } from '../features/dashboard/dashboard-page.tsx';
+import { DuplicatesPage } from '../features/duplicates/duplicates-page.tsx';
 import { ImportPage } from '../features/imports/import-page.tsx';
+import { MovesPage } from '../features/worker-moves/moves-page.tsx';
 import { RegionDetailPage } from '../features/regions/region-detail-page.tsx';
 import { RegionListPage } from '../features/regions/region-list-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { ProfilePage } from '../features/profile/profile-page.tsx';
+import { BudgetPlannerPage } from '../features/programs/budget-planner-page.tsx';
+import { ProgramsPage } from '../features/programs/programs-page.tsx';
 import { SettingsPage } from '../features/settings/settings-page.tsx';
 import { AppLayout } from '../features/shell/app-layout.tsx';
 import { UserDetailPage } from '../features/users/user-detail-page.tsx';
@@ -21,7 +25,6 @@ import { RouteError } from './route-error.tsx';
 
 /** Pages of later releases: path → key under `nav.` and `comingSoon.pages.`. */
 const COMING_SOON: [string, string][] = [
-  ['program', 'programs'],
   ['iuran', 'contributions'],
   ['klaim', 'claims'],
   ['laporan', 'reports'],
@@ -62,6 +65,16 @@ export const router = createBrowserRouter([
                 element: <RequirePermission permission="workers.create" />,
                 children: [{ index: true, element: <ImportPage /> }],
               },
+              {
+                path: 'ganda',
+                element: <RequirePermission permission="workers.dedupe" />,
+                children: [{ index: true, element: <DuplicatesPage /> }],
+              },
+              {
+                path: 'pindah',
+                element: <RequirePermission permission="workers.requestMove" />,
+                children: [{ index: true, element: <MovesPage /> }],
+              },
               { path: ':id', element: <WorkerDetailPage /> },
               {
                 path: ':id/ubah',
@@ -74,6 +87,13 @@ export const router = createBrowserRouter([
             path: 'audit',
             element: <RequirePermission permission="audit.read" />,
             children: [{ index: true, element: <AuditPage /> }],
+          },
+          {
+            path: 'program',
+            children: [
+              { index: true, element: <ProgramsPage /> },
+              { path: 'perencana', element: <BudgetPlannerPage /> },
+            ],
           },
           { path: 'profil', element: <ProfilePage /> },
           { path: 'pengaturan', element: <SettingsPage /> },

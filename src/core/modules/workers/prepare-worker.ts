@@ -22,7 +22,9 @@ const digits = (v: string | undefined) => (v ? v.replace(/\D/g, '') : null);
 export type RegionFacts = Map<string, { level: string; retiredAt: Date | null }>;
 
 function districtOfNik(nik: string): string | undefined {
-  return /^\d{6}/.test(nik) ? `${nik.slice(0, 2)}.${nik.slice(2, 4)}.${nik.slice(4, 6)}` : undefined;
+  return /^\d{6}/.test(nik)
+    ? `${nik.slice(0, 2)}.${nik.slice(2, 4)}.${nik.slice(4, 6)}`
+    : undefined;
 }
 
 /** One query for the villages and NIK districts of many inputs (an import chunk reads them once). */

@@ -45,12 +45,15 @@ export function toDetail(
     decileYear: w.decileYear,
     declaredIncome: w.declaredIncome,
     deathDate: w.deathDate,
+    movedDate: w.movedDate,
+    mergedInto: w.mergedInto,
     kpjMasked: w.kpj ? maskKpj(w.kpj) : null,
     warnings: w.warnings,
     createdAt: w.createdAt.toISOString(),
     updatedAt: w.updatedAt.toISOString(),
     canViewIdentity: can(actor, 'personal.viewFull') && isWithinScope(actor, w.villageCode),
-    canEdit: can(actor, 'workers.update') && isWithinScope(actor, w.villageCode),
+    // a merged record is history: changes go to the worker it was merged into
+    canEdit: can(actor, 'workers.update') && isWithinScope(actor, w.villageCode) && !w.mergedInto,
   };
 }
 

@@ -29,7 +29,10 @@ export function toInput(w: WorkerRow): WorkerInput {
 }
 
 /** Absent keys keep the stored value; null removes it (the field becomes empty). */
-export function applyPatch(current: WorkerInput, patch: Record<string, unknown>): Record<string, unknown> {
+export function applyPatch(
+  current: WorkerInput,
+  patch: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...current };
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];

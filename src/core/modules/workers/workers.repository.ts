@@ -70,7 +70,8 @@ export interface WorkerFilter {
 }
 
 function whereOf(f: WorkerFilter): SQL | undefined {
-  const conds: SQL[] = [];
+  // a merged record stays for its history, but is no longer a worker of the registry
+  const conds: SQL[] = [sql`${worker.mergedInto} IS NULL`];
   if (f.scopes !== null) conds.push(regionPrefixMatch(worker.villageCode, f.scopes));
   if (f.nik) conds.push(eq(worker.nik, f.nik));
   if (f.nameLike) conds.push(sql`${worker.nameKey} LIKE ${`%${escapeLike(f.nameLike)}%`}`);
@@ -80,7 +81,7 @@ function whereOf(f: WorkerFilter): SQL | undefined {
   if (f.status) conds.push(sql`${worker.lifeStatus} = ${f.status}`);
   if (f.hasWarnings !== undefined)
     conds.push(f.hasWarnings ? sql`${worker.openWarnings} > 0` : sql`${worker.openWarnings} = 0`);
-  return conds.length ? and(...conds) : undefined;
+  return and(...conds);
 }
 
 export async function listWorkerRows(

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { DECLARED_INCOME } from '../../rules/contribution-rates.ts';
+
+const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
 
 export const SEGMENTS = [
   'pekerja_rentan',
@@ -85,9 +88,12 @@ export const WorkerInput = z.object({
   declaredIncome: z.coerce
     .number()
     .int('Penghasilan dalam rupiah bulat.')
-    .min(1_000_000, 'Penghasilan yang dilaporkan minimal Rp1.000.000.')
-    .max(20_700_000, 'Penghasilan yang dilaporkan maksimal Rp20.700.000.')
-    .default(1_000_000),
+    .min(DECLARED_INCOME.min, `Penghasilan yang dilaporkan minimal ${rupiah(DECLARED_INCOME.min)}.`)
+    .max(
+      DECLARED_INCOME.max,
+      `Penghasilan yang dilaporkan maksimal ${rupiah(DECLARED_INCOME.max)}.`,
+    )
+    .default(DECLARED_INCOME.default),
   kpj: optionalText(20, 'Nomor KPJ terlalu panjang.').refine(
     (v) => !v || /^\d{11}$/.test(v.replace(/\D/g, '')),
     'Nomor KPJ harus 11 digit angka.',
@@ -150,6 +156,9 @@ export const WorkerDetail = WorkerListItem.extend({
   decileYear: z.number().int().nullable(),
   declaredIncome: z.number().int(),
   deathDate: z.string().nullable(),
+  movedDate: z.string().nullable(),
+  /** Set when this record was merged into another worker (possible duplicates): kept for history. */
+  mergedInto: z.string().nullable(),
   kpjMasked: z.string().nullable(),
   warnings: z.array(WorkerWarning),
   createdAt: z.string(),

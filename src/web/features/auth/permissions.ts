@@ -12,7 +12,10 @@ export type Permission =
   | 'personal.viewFull'
   | 'workers.read'
   | 'workers.create'
-  | 'workers.update';
+  | 'workers.update'
+  | 'workers.move'
+  | 'workers.requestMove'
+  | 'workers.dedupe';
 
 export function hasPermission(me: Me, permission: Permission): boolean {
   return me.permissions.includes(permission);

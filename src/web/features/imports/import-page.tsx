@@ -1,29 +1,40 @@
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Alert, Anchor, Box, Button, FileInput, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Box, Button, FileInput, Group, Paper, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import {
   IconAlertCircle,
   IconDownload,
   IconEye,
   IconFileSpreadsheet,
-  IconList,
   IconRefresh,
 } from '@tabler/icons-react';
-import { formatNumber } from '../../lib/format.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCurrentUser } from '../auth/current-user.ts';
 import { RegionPicker } from '../regions/region-picker.tsx';
 import { Back } from '../workers/worker-load-state.tsx';
-import { ImportSummaryView } from './import-summary.tsx';
-import { TEMPLATE_URL, rejectedUrl, useImportWorkers } from './imports-api.ts';
+import { ImportJobView } from './import-job-view.tsx';
+import { OwnVillage, StepTitle } from './import-parts.tsx';
+import { UploadPanel } from './import-progress.tsx';
+import {
+  type ImportMode,
+  type ImportSummary,
+  TEMPLATE_URL,
+  type UploadProgress,
+  useImport,
+  useUploadImport,
+} from './imports-api.ts';
+import { RecentImports } from './recent-imports.tsx';
 
-import { CommitBar, OwnVillage, StepTitle, Working } from './import-parts.tsx';
 const ACCEPT =
   '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 
-/** /pekerja/impor: a Jaring, OpenSID or NIK + name file, previewed with exact counts, then saved. */
+/**
+ * /pekerja/impor: a Jaring, OpenSID or NIK + name file, uploaded (with its progress), previewed
+ * with exact counts, then saved. Both run as background jobs on the server; the one opened on the
+ * page is in the address (?id=), so it can be found again from "Impor terakhir".
+ */
 export function ImportPage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t('imports.title')} · ${t('app.name')}`);
@@ -31,26 +42,47 @@ export function ImportPage() {
   const ownVillage = me.role === 'village_operator' ? (me.scope[0] ?? '') : '';
   const [file, setFile] = useState<File | null>(null);
   const [village, setVillage] = useState(ownVillage);
-  const preview = useImportWorkers();
-  const commit = useImportWorkers();
+  const [params, setParams] = useSearchParams();
+  const id = params.get('id') ?? '';
+  const job = useImport(id);
+  const upload = useUploadImport();
+  const [uploadMode, setUploadMode] = useState<ImportMode>('preview');
+  const [sent, setSent] = useState<UploadProgress | null>(null);
+  const stopUpload = useRef<AbortController | null>(null);
+  const jobRef = useRef<HTMLDivElement>(null);
 
-  const reset = () => {
-    preview.reset();
-    commit.reset();
+  // an import opened from the list below the panel: bring the panel into view
+  useEffect(() => {
+    const box = jobRef.current;
+    if (id && box && box.getBoundingClientRect().top < 0) box.scrollIntoView({ block: 'start' });
+  }, [id]);
+
+  const close = () => {
+    upload.reset();
+    if (id) setParams({}, { replace: true });
   };
-  const run = (mode: 'preview' | 'commit') => {
+  const run = (mode: ImportMode, villageCode = village) => {
     if (!file) return;
-    const request = { file, mode, village: village || undefined };
-    if (mode === 'preview') {
-      commit.reset();
-      preview.mutate(request);
-    } else commit.mutate(request);
+    // a new preview replaces the one on the page; a commit keeps it until it is answered
+    if (mode === 'preview') close();
+    const controller = new AbortController();
+    stopUpload.current = controller;
+    setUploadMode(mode);
+    setSent(null);
+    upload.mutate(
+      {
+        request: { file, mode, village: villageCode || undefined },
+        onProgress: setSent,
+        signal: controller.signal,
+      },
+      { onSuccess: (summary) => setParams({ id: summary.id }) },
+    );
   };
 
-  const busy = preview.isPending || commit.isPending;
-  const error = commit.error ?? preview.error;
-  const previewed = preview.data;
-  const saved = commit.data;
+  const shown = job.data;
+  const uploading = upload.isPending;
+  const previewed = shown?.mode === 'preview' && shown.status === 'done';
+  const error = upload.error instanceof DOMException ? null : upload.error;
 
   return (
     <Stack gap="lg" maw={1100}>
@@ -69,15 +101,16 @@ export function ImportPage() {
               value={file}
               onChange={(f) => {
                 setFile(f);
-                reset();
+                // choosing again the file of the preview on the page keeps it (to save it)
+                if (!(f && shown?.mode === 'preview' && f.name === shown.fileName)) close();
               }}
               clearable
-              disabled={busy}
+              disabled={uploading}
               leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
               fileInputProps={{ 'data-testid': 'import-file' } as React.ComponentProps<'input'>}
-              miw={260}
+              miw={{ base: '100%', sm: 260 }}
             />
-            <Box miw={260}>
+            <Box miw={{ base: '100%', sm: 260 }}>
               {ownVillage ? (
                 <OwnVillage code={ownVillage} />
               ) : (
@@ -88,7 +121,7 @@ export function ImportPage() {
                   value={village ? [village] : []}
                   onChange={(codes) => {
                     setVillage(codes[0] ?? '');
-                    reset();
+                    close();
                   }}
                   clearable
                 />
@@ -104,8 +137,8 @@ export function ImportPage() {
             </Anchor>
             <Button
               onClick={() => run('preview')}
-              disabled={!file || commit.isPending}
-              loading={preview.isPending}
+              disabled={!file || (uploading && uploadMode === 'commit')}
+              loading={uploading && uploadMode === 'preview'}
               variant={previewed ? 'default' : 'filled'}
               leftSection={previewed ? <IconRefresh size={18} /> : <IconEye size={18} />}
               data-testid="import-preview"
@@ -116,79 +149,39 @@ export function ImportPage() {
         </Stack>
       </Paper>
 
-      {busy && <Working label={t(preview.isPending ? 'imports.checking' : 'imports.saving')} />}
-
-      {error && !busy && (
-        <Alert
-          color="red"
-          variant="light"
-          icon={<IconAlertCircle />}
-          title={t(commit.error ? 'imports.error.commit' : 'imports.error.preview')}
-          role="alert"
-          data-testid="import-error"
-        >
-          {error.message}
-        </Alert>
-      )}
-
-      {previewed && !saved && !busy && (
-        <Paper
-          withBorder
-          radius="md"
-          p="md"
-          component="section"
-          aria-labelledby="import-step-preview"
-        >
-          <Stack gap="md">
-            <StepTitle id="import-step-preview" n={2} title={t('imports.step.preview')} />
-            <ImportSummaryView summary={previewed} />
-            <CommitBar summary={previewed} onCommit={() => run('commit')} />
-          </Stack>
-        </Paper>
-      )}
-
-      {saved && !busy && (
-        <Paper
-          withBorder
-          radius="md"
-          p="md"
-          component="section"
-          aria-labelledby="import-step-saved"
-        >
-          <Stack gap="md">
-            <StepTitle id="import-step-saved" n={3} title={t('imports.step.saved')} done />
-            <ImportSummaryView summary={saved} />
-            <Group gap="sm">
-              <Button
-                component={Link}
-                to="/pekerja"
-                leftSection={<IconList size={18} aria-hidden />}
-                data-testid="import-to-list"
+      <Box ref={jobRef} style={{ scrollMarginTop: 80 }}>
+        {uploading ? (
+          <UploadPanel
+            mode={uploadMode}
+            progress={sent}
+            onStop={() => stopUpload.current?.abort()}
+          />
+        ) : (
+          <Stack gap="lg">
+            {error && (
+              <Alert
+                color="red"
+                variant="light"
+                icon={<IconAlertCircle />}
+                title={t(`imports.error.${uploadMode}`)}
+                role="alert"
+                data-testid="import-error"
               >
-                {t('imports.toList')}
-              </Button>
-              {saved.counts.rejected > 0 && (
-                <Button
-                  component="a"
-                  href={rejectedUrl(saved.id)}
-                  download
-                  variant="light"
-                  color="red"
-                  leftSection={<IconDownload size={18} aria-hidden />}
-                  data-testid="import-rejected"
-                >
-                  {t('imports.rejectedDownload', { n: formatNumber(saved.counts.rejected) })}
-                </Button>
-              )}
-            </Group>
-            {saved.counts.rejected > 0 && (
-              <Text size="sm" c="dimmed">
-                {t('imports.rejectedHint')}
-              </Text>
+                {error.message}
+              </Alert>
+            )}
+            {id && (
+              <ImportJobView
+                job={job}
+                canCommit={!!file && file.name === shown?.fileName}
+                onCommit={(preview: ImportSummary) => run('commit', preview.villageCode ?? '')}
+              />
             )}
           </Stack>
-        </Paper>
-      )}
+        )}
+      </Box>
+
+      <RecentImports openId={id} />
     </Stack>
   );
 }

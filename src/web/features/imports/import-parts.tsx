@@ -1,21 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import {
-  Alert,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  Progress,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconCircleCheck, IconDeviceFloppy } from '@tabler/icons-react';
 import type { RegionDetail } from '../../../core/modules/regions/regions.schema.ts';
 import { api } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
+import { STATUS_COLOR } from './import-status.ts';
 import { type ImportSummary } from './imports-api.ts';
 
 export function StepTitle({
@@ -57,25 +47,32 @@ export function StepTitle({
   );
 }
 
-export function Working({ label }: { label: string }) {
+/** The status of an import as a coloured word: Antre, Berjalan, Selesai, Gagal, Dibatalkan, Terhenti. */
+export function StatusBadge({ status }: { status: ImportSummary['status'] }) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder radius="md" p="md" role="status" aria-live="polite" data-testid="import-busy">
-      <Stack gap="xs">
-        <Group gap="sm">
-          <Loader size="sm" />
-          <Text fw={600}>{label}</Text>
-        </Group>
-        <Progress value={100} striped animated aria-hidden />
-        <Text size="xs" c="dimmed">
-          {t('imports.workingHint')}
-        </Text>
-      </Stack>
-    </Paper>
+    <Badge
+      variant="light"
+      color={STATUS_COLOR[status]}
+      style={{ whiteSpace: 'nowrap' }}
+      data-testid="import-status"
+    >
+      {t(`imports.status.${status}`)}
+    </Badge>
   );
 }
 
-export function CommitBar({ summary, onCommit }: { summary: ImportSummary; onCommit: () => void }) {
+/** "Simpan" under a finished preview; without the previewed file chosen, how to get it back. */
+export function CommitBar({
+  summary,
+  onCommit,
+  canCommit,
+}: {
+  summary: ImportSummary;
+  onCommit: () => void;
+  /** The previewed file is still chosen in step 1 (not so for a preview opened from the list). */
+  canCommit: boolean;
+}) {
   const { t } = useTranslation();
   const { created, updated } = summary.counts;
   const writes = created + updated;
@@ -94,9 +91,15 @@ export function CommitBar({ summary, onCommit }: { summary: ImportSummary; onCom
               })
             : t('imports.nothingToWrite')}
         </Text>
+        {!canCommit && (
+          <Text size="sm" fw={500} data-testid="import-reselect">
+            {t('imports.reselect', { name: summary.fileName })}
+          </Text>
+        )}
         <Group>
           <Button
             onClick={onCommit}
+            disabled={!canCommit}
             leftSection={<IconDeviceFloppy size={18} aria-hidden />}
             data-testid="import-commit"
           >

@@ -26,7 +26,10 @@ const COUNT_COLOR: Partial<Record<CountKey, string>> = {
   skipped: 'gray.7',
 };
 
-/** The counts of a preview or a commit, the sentence that adds them up, and the rows not written. */
+/**
+ * The counts of a preview or a commit, the sentence that adds them up, and the rows not written.
+ * Of an import that stopped early they are the counts of the rows it got through.
+ */
 export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
   const { t } = useTranslation();
   const headingId = useId();
@@ -60,7 +63,11 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
       </Group>
       <section aria-labelledby={headingId}>
         <Title order={3} size="h5" id={headingId} mb="xs">
-          {t(`imports.countsTitle.${mode}`)}
+          {summary.status === 'done'
+            ? t(`imports.countsTitle.${mode}`)
+            : t('imports.countsTitle.partial', {
+                line: formatNumber(summary.progress.linesDone),
+              })}
         </Title>
         <SimpleGrid component="dl" cols={{ base: 2, sm: 4, xl: 7 }} spacing="sm" m={0}>
           {COUNT_CARDS.map((key) => (

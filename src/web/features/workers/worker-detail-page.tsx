@@ -14,6 +14,11 @@ import { occupationLabel } from './worker-labels.ts';
 import { WorkerWarnings } from './worker-warnings.tsx';
 import { useRevealIdentity, useWorker } from './workers-api.ts';
 import { Back, WorkerLoadState } from './worker-load-state.tsx';
+import { MergedNotice } from '../duplicates/merged-notice.tsx';
+import { useCurrentUser } from '../auth/current-user.ts';
+import { hasPermission } from '../auth/permissions.ts';
+import { WorkerFamily } from './worker-family.tsx';
+import { WorkerLifeStatus } from './worker-life-status.tsx';
 
 function Section(props: { id: string; title: string; facts: Fact[]; footer?: ReactNode }) {
   return (
@@ -33,6 +38,7 @@ export function WorkerDetailPage() {
   const { id = '' } = useParams();
   const worker = useWorker(id);
   const reveal = useRevealIdentity(id);
+  const me = useCurrentUser();
   useDocumentTitle(`${worker.data?.fullName ?? t('nav.workers')} · ${t('app.name')}`);
 
   const back = <Back to="/pekerja" label={t('workers.backToList')} />;
@@ -46,6 +52,8 @@ export function WorkerDetailPage() {
   const w = worker.data;
   const identity = reveal.data;
   const none = t('workers.none');
+  // village operators of the worker's village and admins; auditors and BPJS officers only read
+  const canEditFamily = hasPermission(me, 'workers.update') && w.canEdit;
 
   return (
     <Stack gap="lg" maw={1040}>
@@ -76,7 +84,9 @@ export function WorkerDetailPage() {
           )
         }
       />
+      <MergedNotice mergedInto={w.mergedInto} />
       <WorkerWarnings worker={w} />
+      <WorkerLifeStatus worker={w} canEdit={canEditFamily} />
       <Section
         id="worker-identity"
         title={t('workers.section.identity')}
@@ -125,6 +135,7 @@ export function WorkerDetailPage() {
           [t('workers.field.updatedAt'), formatDateTime(w.updatedAt)],
         ]}
       />
+      <WorkerFamily workerId={w.id} canEdit={canEditFamily} />
     </Stack>
   );
 }
@@ -156,8 +167,6 @@ function identityFacts(
     [t('workers.field.fullName'), w.fullName],
     [t('workers.field.born'), born],
     [t('workers.field.sex'), t(`workers.sex.${w.sex}`)],
-    [t('workers.field.lifeStatus'), <LifeStatusBadge key="st" status={w.lifeStatus} />],
   ];
-  if (w.deathDate) facts.push([t('workers.field.deathDate'), formatDate(w.deathDate)]);
   return facts;
 }

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button, Select, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconFileImport, IconUserPlus } from '@tabler/icons-react';
+import { IconArrowsJoin, IconFileImport, IconUserPlus } from '@tabler/icons-react';
 import { WORKER_SORTS } from '../../../core/modules/workers/workers.schema.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useSearchState } from '../../lib/use-search-state.ts';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { PagedResults } from '../../ui/paged-results.tsx';
 import { useCurrentUser } from '../auth/current-user.ts';
 import { hasPermission } from '../auth/permissions.ts';
+import { MovesButton } from '../worker-moves/moves-button.tsx';
 import { WorkerExportMenu } from './worker-export-menu.tsx';
 import { WORKER_FILTERS, WorkerFilters } from './worker-filters.tsx';
 import { WorkerTable } from './worker-table.tsx';
@@ -26,6 +27,8 @@ export function WorkerListPage() {
   const canCreate = hasPermission(me, 'workers.create');
   // Exports carry full NIK: not for auditors, who see masked identities.
   const canExport = hasPermission(me, 'personal.viewFull');
+  const canDedupe = hasPermission(me, 'workers.dedupe');
+  const canMove = hasPermission(me, 'workers.requestMove');
   const { values, page, set } = useSearchState(WORKER_FILTERS);
   const sort = isSort(values.sort) ? values.sort : 'name';
   const list = useWorkerList({
@@ -47,8 +50,19 @@ export function WorkerListPage() {
         title={t('workers.title')}
         description={t('workers.intro')}
         actions={
-          (canCreate || canExport) && (
+          (canCreate || canExport || canDedupe) && (
             <>
+              {canDedupe && (
+                <Button
+                  component={Link}
+                  to="/pekerja/ganda"
+                  variant="light"
+                  leftSection={<IconArrowsJoin size={18} aria-hidden />}
+                >
+                  {t('duplicates.button')}
+                </Button>
+              )}
+              {canMove && <MovesButton />}
               {canExport && <WorkerExportMenu filters={values} withTemplate={canCreate} />}
               {canCreate && (
                 <Button

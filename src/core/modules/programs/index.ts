@@ -1,0 +1,2 @@
+export * from './programs.schema.ts';
+export { planBudget } from './plan-budget.ts';
