@@ -4,6 +4,9 @@ import type { Log } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { claimImport, markStaleImports, runImport } from './import-job.ts';
 
+/** Rows per chunk on the embedded database (see runImport's chunkRows). */
+export const EMBEDDED_CHUNK_ROWS = 250;
+
 /**
  * Runs queued imports in the background, one at a time per server process. Several processes on
  * one PostgreSQL share the queue (each job is claimed with FOR UPDATE SKIP LOCKED); a job whose
@@ -58,6 +61,9 @@ export class ImportRunner {
       this.log.info({ importId: job.id, fileName: job.fileName }, 'impor dimulai');
       const status = await runImport(this.db, this.log, job, this.instance, {
         signal: this.abort.signal,
+        // PGlite executes each statement on the server's own thread: smaller chunks keep pages
+        // answering while a large file is imported (PostgreSQL works in its own processes)
+        ...(this.opts.embedded ? { chunkRows: EMBEDDED_CHUNK_ROWS } : {}),
       });
       this.log.info({ importId: job.id, status }, 'impor berakhir');
     }

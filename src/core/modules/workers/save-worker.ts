@@ -9,14 +9,13 @@ import {
   findVillageLineage,
   findWorkerByNik,
   insertWorker,
-  lockWorker,
   updateWorkerRow,
   type WorkerRow,
 } from './workers.repository.ts';
 import { prepareWorker } from './prepare-worker.ts';
 import { applyPatch, compareWorker, toInput } from './worker-patch.ts';
 import { auditView, toDetail } from './to-worker-view.ts';
-import { workerNotFound } from './get-worker.ts';
+import { lockEditableWorker } from './family-members.ts';
 import type { Db } from '../../db/client.ts';
 
 async function detailOf(ctx: Ctx, db: Db, row: WorkerRow): Promise<WorkerDetail> {
@@ -72,8 +71,7 @@ export async function patchWorker(
   requirePermission(ctx.actor, 'workers.update');
   const patch = parseOrThrow(WorkerPatch, raw, 'Data pekerja tidak valid.');
   return ctx.db.transaction(async (tx) => {
-    const current = await lockWorker(tx, id);
-    if (!current || !isWithinScope(ctx.actor, current.villageCode)) throw workerNotFound(id);
+    const current = await lockEditableWorker(ctx, tx, id);
     const merged = parseOrThrow(
       WorkerInput,
       applyPatch(toInput(current), patch),
@@ -107,8 +105,7 @@ export async function patchWorker(
 export async function confirmWorkerWarnings(ctx: Ctx, id: string): Promise<WorkerDetail> {
   requirePermission(ctx.actor, 'workers.update');
   return ctx.db.transaction(async (tx) => {
-    const current = await lockWorker(tx, id);
-    if (!current || !isWithinScope(ctx.actor, current.villageCode)) throw workerNotFound(id);
+    const current = await lockEditableWorker(ctx, tx, id);
     const warnings = current.warnings.map((w) => ({ ...w, confirmed: true }));
     const updated = await updateWorkerRow(tx, id, { warnings, openWarnings: 0 });
     await recordAudit(tx, ctx, {

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/audit.ts';
+import { worker } from '../../db/schema/workers.ts';
 import { aUser, type UserFixture } from '../../../../test/factories.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.ts';
 import {
@@ -256,5 +257,28 @@ describe('full identifiers and moves', () => {
     await expect(getWorker(tdb.ctx(operator.actor), w!.id)).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+});
+
+describe('a worker merged into another', () => {
+  it('is kept as history and refuses every change', async () => {
+    const kept = await createWorker(tdb.ctx(operator.actor), {
+      ...siti,
+      nik: '1508014107850021',
+      fullName: 'Nur Hasanah',
+    });
+    const gone = await createWorker(tdb.ctx(operator.actor), {
+      ...siti,
+      nik: '1508014107850022',
+      fullName: 'Nur Hasanah',
+    });
+    await tdb.database.db.update(worker).set({ mergedInto: kept.id }).where(eq(worker.id, gone.id));
+    await expect(
+      updateWorker(tdb.ctx(operator.actor), gone.id, { phone: '0812-7400-1234' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('digabungkan') });
+    await expect(confirmWorkerWarnings(tdb.ctx(operator.actor), gone.id)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect((await getWorker(tdb.ctx(operator.actor), gone.id)).phone).toBeNull();
   });
 });

@@ -65,7 +65,7 @@ function uploadError(status: number, text: string): ApiError {
 
 /**
  * POST /api/imports/workers (multipart) with XMLHttpRequest, because fetch cannot report how
- * much of a request body has been sent (a 100 MB file takes minutes on a village connection).
+ * much of a request body has been sent (a 300 MB file takes minutes on a village connection).
  * Resolves with the summary: finished (200) or still queued/running (202).
  */
 export function uploadImport(

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../../context.ts';
 import { jakartaDate } from '../../../context.ts';
 import { requirePermission } from '../../../access/require-permission.ts';
@@ -97,6 +98,8 @@ export async function seedDemoWorkers(
     if (chunk.length === CHUNK) await flush();
   }
   if (chunk.length) await flush();
+  // fresh statistics for the planner (the embedded database does not analyse on its own)
+  if (inserted > 0) await ctx.db.execute(sql`ANALYZE worker`);
   return {
     inserted,
     skipped: total - inserted,
