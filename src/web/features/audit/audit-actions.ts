@@ -17,6 +17,32 @@ export const KNOWN_ACTIONS = [
   'regions.clearLocalTerm',
   'settings.update',
   'audit.export',
+  'personal.view',
+  'workers.create',
+  'workers.update',
+  'workers.move',
+  'workers.confirmWarnings',
+  'workers.export',
+  'workers.demo',
+  'workers.lifeStatus',
+  'workers.heir.add',
+  'workers.heir.update',
+  'workers.heir.remove',
+  'workers.child.add',
+  'workers.child.update',
+  'workers.child.remove',
+  'workers.merge',
+  'workers.markDifferent',
+  'workers.requestMove',
+  'workers.approveMove',
+  'workers.rejectMove',
+  'workers.withdrawMove',
+  'imports.queue',
+  'imports.preview',
+  'imports.commit',
+  'imports.cancel',
+  'imports.cancelled',
+  'imports.resume',
 ] as const;
 
 const KNOWN = new Set<string>(KNOWN_ACTIONS);
@@ -24,7 +50,7 @@ const KNOWN = new Set<string>(KNOWN_ACTIONS);
 /** The Indonesian (or English) label of an action, or null when the action is not known here. */
 export function actionLabel(t: TFunction, action: string): string | null {
   // i18next keys use dots for nesting, so the action's dot becomes an underscore.
-  return KNOWN.has(action) ? t(`audit.actions.${action.replace('.', '_')}`) : null;
+  return KNOWN.has(action) ? t(`audit.actions.${action.replaceAll('.', '_')}`) : null;
 }
 
 /** Tables the server names as `entity`; their labels live under `audit.entities.`. */
@@ -36,6 +62,8 @@ export const KNOWN_ENTITIES = new Set([
   'setting',
   'user_session',
   'worker',
+  'worker_import',
+  'worker_move_request',
 ]);
 
 export function entityLabel(t: TFunction, entity: string): string | null {
