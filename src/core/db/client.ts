@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -52,8 +53,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   }
   const releaseLock = target.dataDir ? acquireDataDirLock(target.dataDir) : () => undefined;
   try {
-    // The extensions the migrations create (pg_trgm for name search) ship with PGlite.
-    const options: PGliteOptions = { extensions: { pg_trgm } };
+    // The extensions the migrations create ship with PGlite: pg_trgm (name search), btree_gist
+    // (the no-double-funding exclusion constraint on enrollments).
+    const options: PGliteOptions = { extensions: { pg_trgm, btree_gist } };
     if (target.loadDataDir) options.loadDataDir = target.loadDataDir;
     const pglite = await PGlite.create(target.dataDir ?? 'memory://', options);
     const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;

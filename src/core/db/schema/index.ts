@@ -4,3 +4,4 @@ export * from './audit.ts';
 export * from './settings.ts';
 export * from './workers.ts';
 export * from './imports.ts';
+export * from './programs.ts';
