@@ -74,7 +74,7 @@ describe('no double funding, enforced by the database', () => {
     const rows = await tdb.database.db.execute(
       sql`SELECT count(*)::int AS n FROM enrollment WHERE worker_id = ${workerId}`,
     );
-    expect((rows as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(5);
+    expect((rows as { rows: { n: number }[] }).rows[0]!.n).toBe(5);
   });
 
   it('refuses a seat put back into the running over another one', async () => {

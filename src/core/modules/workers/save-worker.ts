@@ -27,7 +27,7 @@ function nikTaken(existing: WorkerRow, ctx: Ctx): DomainError {
   const visible = isWithinScope(ctx.actor, existing.villageCode);
   const message = visible
     ? `NIK ini sudah terdaftar atas nama ${existing.fullName}.`
-    : 'NIK ini sudah terdaftar di wilayah lain. Hubungi admin kabupaten untuk memindahkan pekerja.';
+    : 'NIK ini sudah terdaftar di desa lain. Bila orang ini kini tinggal di desa Anda, ajukan permintaan pindah (Pekerja → Minta pindah pekerja).';
   return new DomainError('CONFLICT', message, {
     issues: [{ path: 'nik', message, code: 'NIK_DUPLICATE' }],
     ...(visible ? { existingId: existing.id } : {}),

@@ -138,7 +138,7 @@ describe('registering a worker', () => {
     });
     await expect(elsewhere).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringContaining('sudah terdaftar di wilayah lain') as unknown,
+      message: expect.stringContaining('ajukan permintaan pindah') as unknown,
     });
     await expect(elsewhere).rejects.not.toHaveProperty('details.existingId');
   });
