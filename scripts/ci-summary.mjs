@@ -14,7 +14,9 @@ for (const file of process.argv.slice(2)) {
   }
   const r = JSON.parse(fs.readFileSync(file, 'utf8'));
   const p = r.numPassedTests ?? 0;
-  const f = (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0);
+  // A file that fails to load has no failed test but a failed suite: count it; otherwise count
+  // the tests (a failed test also fails its file and its describe block: not three failures).
+  const f = (r.numFailedTests ?? 0) > 0 ? r.numFailedTests : (r.numFailedTestSuites ?? 0);
   const s = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   console.log(`${label}: ${p} passed, ${f} failed${s ? `, ${s} skipped` : ''}`);
   passed += p;
