@@ -37,6 +37,27 @@ describe('the jaring command', () => {
     expect((await jaring('backup', '--help')).stdout).toContain('Mencadangkan');
     expect((await jaring('restore', '--help')).stdout).toContain('Memulihkan');
     expect((await jaring('demo', '--help')).stdout).toContain('--workers');
+    expect((await jaring('import', '--help')).stdout).toContain('--commit');
+  });
+
+  it('imports a file on the server: a preview writes nothing, --commit saves and says how it went', async () => {
+    const file = path.join(tmp, 'pekerja-pedukun.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'nik,nama,tanggal_lahir,jenis_kelamin,kode_desa,kode_pekerjaan',
+        '1508014107850001,Siti Aminah,1985-07-01,P,15.08.01.2001,9',
+        '1508011203900003,Rahmat Hidayat,1990-03-12,L,15.08.01.2001,23',
+        '1508012205800000,Yusuf Effendi,1980-05-22,L,15.08.01.2001,88',
+      ].join('\n'),
+    );
+    const preview = await jaring('import', file);
+    expect(preview.stdout).toContain('Memeriksa (pratinjau');
+    expect(preview.stdout).toContain('3 baris — 2 baru, 0 diperbarui, 0 tetap, 1 ditolak');
+    const saved = await jaring('import', file, '--commit');
+    expect(saved.stdout).toContain('3 baris — 2 baru, 0 diperbarui, 0 tetap, 1 ditolak');
+    const again = await jaring('import', file, '--commit');
+    expect(again.stdout).toContain('3 baris — 0 baru, 0 diperbarui, 2 tetap, 1 ditolak');
   });
 
   it('creates a user and reloads the register idempotently', async () => {

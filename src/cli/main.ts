@@ -11,6 +11,7 @@ import {
 import { isDomainError } from '../core/errors.ts';
 import { backup, restore } from './commands/backup.ts';
 import { demo } from './commands/demo.ts';
+import { importFile } from './commands/import.ts';
 import { serve } from './commands/serve.ts';
 import { withDatabase } from './runtime.ts';
 
@@ -114,6 +115,16 @@ program
     '1',
   )
   .action(demo);
+
+program
+  .command('import')
+  .description(
+    'Mengimpor berkas pekerja (XLSX/CSV, sampai jutaan baris) langsung di server; pratinjau kecuali --commit',
+  )
+  .argument('<berkas>', 'berkas .xlsx atau .csv (templat Jaring, OpenSID, atau NIK + nama)')
+  .option('--village <kode>', 'desa untuk berkas tanpa kolom desa (mis. daftar penduduk OpenSID)')
+  .option('--commit', 'simpan (tanpa ini: hanya pratinjau, tidak ada yang disimpan)')
+  .action(importFile);
 
 program
   .command('backup')

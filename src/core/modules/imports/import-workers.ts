@@ -3,7 +3,7 @@ import type { Ctx } from '../../context.ts';
 import { workerImport } from '../../db/schema/imports.ts';
 import { getImport } from './get-import.ts';
 import { queueImport, runImport } from './import-job.ts';
-import type { ImportSummary } from './imports.schema.ts';
+import type { ImportCounts, ImportSummary } from './imports.schema.ts';
 
 /**
  * Imports a worker file (Jaring's layout, OpenSID's resident register, or a minimal NIK + name
@@ -15,7 +15,11 @@ import type { ImportSummary } from './imports.schema.ts';
 export async function importWorkers(
   ctx: Ctx,
   file: { path: string; fileName: string },
-  opts: { mode: 'preview' | 'commit'; villageCode?: string | undefined },
+  opts: {
+    mode: 'preview' | 'commit';
+    villageCode?: string | undefined;
+    onChunk?: (linesDone: number, counts: ImportCounts) => void;
+  },
 ): Promise<ImportSummary> {
   const queued = await queueImport(ctx, file, opts);
   const instance = `inline:${queued.id}`;
@@ -24,6 +28,9 @@ export async function importWorkers(
     .set({ status: 'running', lockedBy: instance, startedAt: ctx.now() })
     .where(eq(workerImport.id, queued.id))
     .returning();
-  await runImport(ctx.db, ctx.log, job!, instance, { now: ctx.now });
+  await runImport(ctx.db, ctx.log, job!, instance, {
+    now: ctx.now,
+    ...(opts.onChunk ? { onChunk: opts.onChunk } : {}),
+  });
   return getImport(ctx, queued.id);
 }
