@@ -41,6 +41,7 @@ import {
   listVillagesBelow,
 } from '../src/core/modules/workers/demo/demo.repository.ts';
 import { queueImport, runImport } from '../src/core/modules/imports/import-job.ts';
+import { EMBEDDED_CHUNK_ROWS } from '../src/core/modules/imports/import-runner.ts';
 import { getImport } from '../src/core/modules/imports/get-import.ts';
 import { appendSection, describeEnvironment, packageVersion } from './lib/environment.ts';
 import { parseArgs, positiveInt } from './lib/args.ts';
@@ -240,6 +241,8 @@ async function run(label: string, database: Database): Promise<string[][]> {
   const timings = { rules: 0, reads: 0, writes: 0 };
   const status = await runImport(database.db, log, row!, 'bench', {
     timings,
+    // as the server's runner does: smaller chunks on the embedded database
+    ...(database.kind === 'pglite' ? { chunkRows: EMBEDDED_CHUNK_ROWS } : {}),
     onChunk: (line) => {
       if (line - lastSaid >= 100_000) {
         lastSaid = line;
@@ -305,7 +308,8 @@ try {
     }
   }
   if (!only || only === 'pglite') {
-    const database = await openDatabase({ kind: 'pglite' });
+    // on disk, as the server keeps it (in memory the whole database would count in the RSS)
+    const database = await openDatabase({ kind: 'pglite', dataDir: path.join(tmp, 'pglite') });
     rows.push(...(await run(`PGlite ${packageVersion('@electric-sql/pglite')}`, database)));
     await database.close();
   }
@@ -334,6 +338,6 @@ if (args.flags.has('record')) {
   const env = describeEnvironment();
   appendSection(
     path.join(ROOT, 'docs/PERFORMANCE.md'),
-    `### ${env.date} — worker import (\`npm run bench -- import --workers ${WORKERS} --queries ${QUERIES}\`)\n\n- Machine: \`${env.uname}\`, ${env.cpu}, ${env.cores} cores, ${env.memory}; Node ${env.node}\n- A CSV in Jaring's layout, 1 % bad rows (${BAD.map((b) => b.kind).join('; ')}), imported by the background job's code into an empty database (the file stored, then read and written in chunks of 2,000 rows, one audit record per worker). The limit: COPY of the same file into a bare table of text columns, same run. Search: ${QUERIES} queries each through \`listWorkers\` as a national admin.\n\n${table}\n`,
+    `### ${env.date} — worker import (\`npm run bench -- import --workers ${WORKERS} --queries ${QUERIES}\`)\n\n- Machine: \`${env.uname}\`, ${env.cpu}, ${env.cores} cores, ${env.memory}; Node ${env.node}\n- A CSV in Jaring's layout, 1 % bad rows (${BAD.map((b) => b.kind).join('; ')}), imported by the background job's code into an empty database (the file stored, then read and written in chunks of 2,000 rows (250 on PGlite, as the server does), one audit record per worker). The limit: COPY of the same file into a bare table of text columns, same run. Search: ${QUERIES} queries each through \`listWorkers\` as a national admin.\n\n${table}\n`,
   );
 }
