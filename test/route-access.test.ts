@@ -4,10 +4,14 @@ import type { Role } from '../src/core/access/actor.ts';
 import { ROLES } from '../src/core/modules/accounts/roles.schema.ts';
 import { addChild, addHeir, createWorker, requestMove } from '../src/core/modules/workers/index.ts';
 import { importWorkers } from '../src/core/modules/imports/index.ts';
+import { proposeEnrollments } from '../src/core/modules/enrollment/index.ts';
+import { aProgram } from './program-factories.ts';
+import { activateProgram, createProgram } from '../src/core/modules/programs/index.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { aUser, type UserFixture } from './factories.ts';
+import { seedBpjsMatrix, type BpjsMatrix } from './bpjs-matrix.ts';
 import { buildTestApp, loginAs } from './test-app.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
@@ -94,9 +98,57 @@ const moveRequests: Record<string, string[]> = {};
 /** A pending request filed by each editor role's user: only the requester may withdraw it. */
 const ownMoveRequest: Partial<Record<Role, string>> = {};
 let outMoveRequest = '';
+/** Programs: one draft with seats typed per village in and out of scope; pools of drafts to
+ * activate and of active programs to close, one per call. */
+const programs = { in: '', out: '' };
+const programPool: Record<string, string[]> = {};
+const programUrl =
+  (suffix = '') =>
+  (where: Where) => ({ url: `/api/programs/${programs[where]}${suffix}` });
+const programStep = (step: 'activate' | 'close') => (where: Where) => ({
+  url: `/api/programs/${programPool[`${step} ${where}`]!.pop()}/${step}`,
+  payload: {},
+});
+const seatFile = (where: Where): Call => ({
+  url: `/api/programs/${programs[where]}/allocations/import`,
+  headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+  payload: [
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="kursi.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+    `kode_desa,kursi\n${where === 'in' ? '15.08.01.2001' : OUT_VILLAGE},5\r\n`,
+    `--${BOUNDARY}--\r\n`,
+  ].join(''),
+});
 const moveDecision = (step: 'approve' | 'reject') => (where: Where) => ({
   url: `/api/worker-moves/${moveRequests[`${step} ${where}`]!.pop()}/${step}`,
   payload: step === 'reject' ? { note: 'Belum ada surat pindah dari Dukcapil.' } : {},
+});
+
+/** Enrollment: a Bungo program with seats in Pedukun (in), a Sijunjung one (out), one seat each. */
+const enrollmentIds: Record<Where, string> = { in: '', out: '' };
+const enrollProgramIds: Record<Where, string> = { in: '', out: '' };
+const enrollProgramUrl = (suffix: string) => (where: Where) => ({
+  url: `/api/programs/${enrollProgramIds[where]}${suffix}`,
+});
+/** Steps answer per id: an enrollment out of scope is "not found" inside a 200, not a 404. */
+const enrollmentStep = (step: string) => (where: Where) => ({
+  url: `/api/enrollments/${step}`,
+  payload: {
+    ids: [enrollmentIds[where]],
+    ...(step === 'return' ? { reason: 'Pekerjaan belum sesuai dengan KTP.' } : {}),
+  },
+});
+
+/** BPJS exchange, replacement and continuity: objects per place, pools for the routes that change state. */
+let bpjsM: BpjsMatrix;
+const BPJS_READERS: Role[] = [...ADMINS, 'bpjs_officer'];
+const bpjsAnswer = (where: Where): Call => ({
+  url: `/api/programs/${bpjsM.program[where]}/bpjs-results`,
+  headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+  payload: [
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="jawaban.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+    `nik,hasil,kpj,tanggal_efektif\n1508010101900001,diterima,23010000001,2040-01-01\r\n`,
+    `--${BOUNDARY}--\r\n`,
+  ].join(''),
 });
 
 const ACCESS: Record<string, Entry> = {
@@ -440,6 +492,209 @@ const ACCESS: Record<string, Entry> = {
     }),
     expect: allowed([...ROLES], 200, 404),
   },
+  // Programs: everyone reads those of the own region; the regency office and above run them.
+  'GET /api/programs': { anonymous: 401, call: fixed('/api/programs'), expect: everyone(200) },
+  'POST /api/programs': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({
+      url: '/api/programs',
+      payload: {
+        name: `APBDes 2027 nomor ${++counter}`,
+        ownerRegion: w === 'in' ? '15.08.01.2001' : OUT_VILLAGE,
+        funderType: 'apbdes',
+        firstMonth: '2027-01',
+        lastMonth: '2027-12',
+        quota: { rule: 'per_village', seats: 25 },
+      },
+    }),
+    expect: allowed(ADMINS, 201, 403),
+  },
+  'GET /api/programs/:id': {
+    anonymous: 401,
+    scoped: true,
+    call: programUrl(),
+    expect: allowed([...ROLES], 200, 404),
+  },
+  'PATCH /api/programs/:id': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({ ...programUrl()(w), payload: { budgetReference: 'DPA 1.02.01' } }),
+    expect: allowed(ADMINS, 200, 404),
+  },
+  'POST /api/programs/:id/activate': {
+    anonymous: 401,
+    scoped: true,
+    call: programStep('activate'),
+    expect: allowed(ADMINS, 200, 404),
+  },
+  'POST /api/programs/:id/close': {
+    anonymous: 401,
+    scoped: true,
+    call: programStep('close'),
+    expect: allowed(ADMINS, 200, 404),
+  },
+  // a village operator's drill-down starts at the own village
+  'GET /api/programs/:id/allocations': {
+    anonymous: 401,
+    scoped: true,
+    call: programUrl('/allocations'),
+    expect: allowed([...ROLES], 200, 404),
+  },
+  'PUT /api/programs/:id/allocations': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({
+      ...programUrl('/allocations')(w),
+      payload: [{ villageCode: w === 'in' ? '15.08.01.2001' : OUT_VILLAGE, seats: 5 }],
+    }),
+    expect: allowed(ADMINS, 200, 404),
+  },
+  'POST /api/programs/:id/allocations/import': {
+    anonymous: 401,
+    scoped: true,
+    call: seatFile,
+    expect: allowed(ADMINS, 200, 404),
+  },
+  // Enrollment: everyone reads the programs that concern the own region; villages (and admins
+  // for a village) propose; a program of another region does not exist for the caller.
+  'GET /api/enrollments/overview': {
+    anonymous: 401,
+    call: fixed('/api/enrollments/overview'),
+    expect: everyone(200),
+  },
+  'GET /api/programs/:id/enrollments': {
+    anonymous: 401,
+    scoped: true,
+    call: enrollProgramUrl('/enrollments?page=1'),
+    expect: allowed([...ROLES], 200, 404),
+  },
+  'POST /api/programs/:id/enrollments': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({
+      ...enrollProgramUrl('/enrollments')(w),
+      payload: {
+        niks: [w === 'in' ? '1508011107850001' : '1303031107850001'],
+        village: w === 'in' ? '15.08.01.2001' : OUT_VILLAGE,
+      },
+    }),
+    expect: allowed(EDITORS, 200, 404),
+  },
+  'GET /api/programs/:id/candidates': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) =>
+      enrollProgramUrl(`/candidates?village=${w === 'in' ? '15.08.01.2001' : OUT_VILLAGE}`)(w),
+    expect: allowed(EDITORS, 200, 404),
+  },
+  'POST /api/enrollments/verify': {
+    anonymous: 401,
+    scoped: true,
+    call: enrollmentStep('verify'),
+    expect: allowed(['district_officer'], 200, 200),
+  },
+  'POST /api/enrollments/approve': {
+    anonymous: 401,
+    scoped: true,
+    call: enrollmentStep('approve'),
+    expect: allowed(ADMINS, 200, 200),
+  },
+  'POST /api/enrollments/return': {
+    anonymous: 401,
+    scoped: true,
+    call: enrollmentStep('return'),
+    expect: allowed([...ADMINS, 'district_officer'], 200, 200),
+  },
+  'POST /api/enrollments/withdraw': {
+    anonymous: 401,
+    scoped: true,
+    call: enrollmentStep('withdraw'),
+    expect: allowed(EDITORS, 200, 200),
+  },
+  // Exchange with BPJS: the regency office sends, the branch (or the office) records the answer;
+  // a program, batch or answer of another region does not exist for the caller.
+  'GET /api/programs/:id/bpjs': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({ url: `/api/programs/${bpjsM.program[w]}/bpjs` }),
+    expect: allowed(BPJS_READERS, 200, 404),
+  },
+  'GET /api/programs/:id/enrollments/export': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({
+      url: `/api/programs/${bpjsM.exportPrograms[w].pop()}/enrollments/export?format=csv`,
+    }),
+    expect: allowed(ADMINS, 200, 404),
+  },
+  'GET /api/bpjs-batches/:id': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({ url: `/api/bpjs-batches/${bpjsM.batch[w]}` }),
+    expect: allowed(BPJS_READERS, 200, 404),
+  },
+  'GET /api/bpjs-batches/:id/file': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({ url: `/api/bpjs-batches/${bpjsM.batch[w]}/file?format=csv` }),
+    expect: allowed(BPJS_READERS, 200, 404),
+  },
+  'POST /api/programs/:id/bpjs-results': {
+    anonymous: 401,
+    scoped: true,
+    call: bpjsAnswer,
+    expect: allowed(BPJS_READERS, 200, 404),
+  },
+  'GET /api/bpjs-results/:id': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({ url: `/api/bpjs-results/${bpjsM.result[w]}` }),
+    expect: allowed(BPJS_READERS, 200, 404),
+  },
+  'GET /api/bpjs-results/:id/rejected.xlsx': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({ url: `/api/bpjs-results/${bpjsM.result[w]}/rejected.xlsx` }),
+    expect: allowed(BPJS_READERS, 200, 404),
+  },
+  // Replacement: the regency frees a seat, the village (or an admin) proposes who takes it.
+  'POST /api/enrollments/:id/end': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => {
+      const seat = bpjsM.endable[w].pop()!;
+      return {
+        url: `/api/enrollments/${seat.id}/end`,
+        payload: { reason: 'moved', from: seat.from },
+      };
+    },
+    expect: allowed(ADMINS, 200, 404),
+  },
+  'POST /api/enrollments/:id/replace': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => {
+      const seat = bpjsM.replaceable[w].pop()!;
+      return { url: `/api/enrollments/${seat.id}/replace`, payload: { nik: seat.nik } };
+    },
+    expect: allowed(EDITORS, 201, 404),
+  },
+  // Continuity: every role sees its own region; renewing is for the office that owns the program.
+  'GET /api/continuity': {
+    anonymous: 401,
+    call: fixed('/api/continuity?days=45'),
+    expect: everyone(200),
+  },
+  'POST /api/programs/:id/renew': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({
+      url: `/api/programs/${bpjsM.renewable[w].pop()}/renew`,
+      payload: { firstMonth: '2080-01', lastMonth: '2080-12' },
+    }),
+    expect: allowed(ADMINS, 201, 404),
+  },
   'GET /api/settings/privacy': {
     anonymous: 401,
     call: fixed('/api/settings/privacy'),
@@ -595,6 +850,51 @@ beforeAll(async () => {
   outMoveRequest = (
     await requestMove(tdb.ctx(sijunjungOp.actor), { nik: await mover(SIJUNJUNG_2), reason })
   ).id;
+  // Enrollment: programs running from 2026 so that proposals are open whenever the test runs
+  for (const [where, ownerRegion, village, nik] of [
+    ['in', '15.08', '15.08.01.2001', '1508011107850001'],
+    ['out', '13.03', OUT_VILLAGE, '1303031107850001'],
+  ] as const) {
+    enrollProgramIds[where] = (
+      await aProgram(tdb, {
+        ownerRegion,
+        firstMonth: '2026-01-01',
+        lastMonth: '2030-12-01',
+        seats: { [village]: 25 },
+      })
+    ).id;
+    const proposed = await proposeEnrollments(tdb.ctx(), enrollProgramIds[where], {
+      niks: [nik],
+      village,
+    });
+    enrollmentIds[where] = proposed.results[0]!.enrollmentId!;
+  }
+  // Programs of Kabupaten Bungo (in) and Kabupaten Sijunjung (out); village-owned ones for the pools
+  const aProgramOf = async (ownerRegion: string, rule: 'explicit' | 'per_village') =>
+    (
+      await createProgram(tdb.ctx(), {
+        name: `Program matriks ${++counter}`,
+        ownerRegion,
+        funderType: 'apbd_kabkota',
+        firstMonth: '2027-01',
+        lastMonth: '2027-12',
+        quota: rule === 'explicit' ? { rule } : { rule, seats: 10 },
+      })
+    ).id;
+  programs.in = await aProgramOf('15.08', 'explicit');
+  programs.out = await aProgramOf('13.03', 'explicit');
+  for (const [where, village] of [
+    ['in', '15.08.01.2001'],
+    ['out', OUT_VILLAGE],
+  ] as const) {
+    const drafts: string[] = (programPool[`activate ${where}`] = []);
+    const active: string[] = (programPool[`close ${where}`] = []);
+    for (let i = 0; i < 9; i++) {
+      drafts.push(await aProgramOf(village, 'per_village'));
+      active.push((await activateProgram(tdb.ctx(), await aProgramOf(village, 'per_village'))).id);
+    }
+  }
+  bpjsM = await seedBpjsMatrix(tdb, { in: '15.08.01.2001', out: OUT_VILLAGE });
 });
 afterAll(async () => {
   await app?.close();

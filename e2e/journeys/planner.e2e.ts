@@ -33,13 +33,14 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 describe('the regency office of Bungo plans a budget', () => {
-  it('finds the planner under Program, and is told that program management comes next', async () => {
+  it('finds the planner under Program, beside the list of programs', async () => {
     const login = new LoginPage(page, inject('baseUrl'));
     await login.open();
     await login.logIn('perencana.bungo', PASSWORD);
     await page.getByRole('link', { name: 'Program', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Program', exact: true }).click();
-    await page.getByText('Pengelolaan program menyusul').waitFor();
+    await page.getByRole('heading', { name: 'Program', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Program baru' }).waitFor();
     await shot('30-program');
   });
 

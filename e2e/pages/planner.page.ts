@@ -6,8 +6,8 @@ export class PlannerPage {
 
   async openFromNavigation(): Promise<void> {
     await this.page.getByRole('link', { name: 'Program', exact: true }).click();
-    await this.page.getByText('Pengelolaan program menyusul').waitFor();
-    await this.page.getByRole('link', { name: /Perencana anggaran/ }).click();
+    await this.page.getByRole('heading', { name: 'Program', level: 1 }).waitFor();
+    await this.page.getByRole('link', { name: 'Perencana anggaran' }).click();
     await this.page.getByRole('heading', { name: 'Perencana anggaran', level: 1 }).waitFor();
   }
 

@@ -33,6 +33,10 @@ import { workerMoveRoutes } from './routes/worker-moves.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
 import { ImportRunner } from '../core/modules/imports/index.ts';
 import { budgetRoutes } from './routes/budget.routes.ts';
+import { programRoutes } from './routes/programs.routes.ts';
+import { enrollmentRoutes } from './routes/enrollments.routes.ts';
+import { bpjsRoutes } from './routes/bpjs.routes.ts';
+import { continuityRoutes } from './routes/continuity.routes.ts';
 import multipart from '@fastify/multipart';
 
 export interface BuildAppOptions {
@@ -129,6 +133,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.addHook('onClose', () => imports.stop());
   await app.register(importRoutes, { runner: imports });
   await app.register(budgetRoutes);
+  await app.register(programRoutes);
+  await app.register(enrollmentRoutes);
+  await app.register(bpjsRoutes);
+  await app.register(continuityRoutes);
   await registerWeb(app, opts.config.webDir);
   return app;
 }

@@ -32,8 +32,29 @@ export const PERMISSIONS = {
   'workers.requestMove': [...ADMINS, 'village_operator'],
   // The budget planner is a calculator: every role may use it, within its own region.
   'budget.plan': ALL,
+  // Programs: everyone reads those that concern the own region; the regency (province, national)
+  // office creates them, sets the seats, activates and closes them (issue #5).
+  'programs.read': ALL,
+  'programs.manage': ADMINS,
   // Reviewing possible duplicates and merging them: the regency office decides, not villages.
   'workers.dedupe': ADMINS,
+  // Exchange with BPJS (issue #5): the regency office sends the approved batch; the branch
+  // (bpjs_officer, scoped to its regencies) or the regency office records the answer.
+  'bpjs.read': [...ADMINS, 'bpjs_officer'],
+  'bpjs.export': ADMINS,
+  'bpjs.import': [...ADMINS, 'bpjs_officer'],
+  // Replacement (mutasi): the regency frees a seat; the village proposes who takes it.
+  'enrollments.end': ADMINS,
+  'enrollments.replace': [...ADMINS, 'village_operator'],
+  // Enrollment proposals and the approval chain (issue #5, DOMAIN §1): the village proposes (an
+  // admin may act for a village), the district verifies, the regency office approves; district
+  // and regency send back with a reason; the village withdraws before approval.
+  'enrollments.read': ALL,
+  'enrollments.propose': [...ADMINS, 'village_operator'],
+  'enrollments.verify': ['district_officer'],
+  'enrollments.approve': ADMINS,
+  'enrollments.return': [...ADMINS, 'district_officer'],
+  'enrollments.withdraw': [...ADMINS, 'village_operator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -61,6 +61,11 @@ describe('auth routes', () => {
         'workers.update',
         'workers.requestMove',
         'budget.plan',
+        'programs.read',
+        'enrollments.replace',
+        'enrollments.read',
+        'enrollments.propose',
+        'enrollments.withdraw',
       ],
       grantableRoles: ['village_operator'],
     };

@@ -11,6 +11,12 @@ import { AuditPage } from '../features/audit/audit-page.tsx';
 import { ProfilePage } from '../features/profile/profile-page.tsx';
 import { BudgetPlannerPage } from '../features/programs/budget-planner-page.tsx';
 import { ProgramsPage } from '../features/programs/programs-page.tsx';
+import { BpjsPage } from '../features/bpjs/bpjs-page.tsx';
+import { ContinuityPage } from '../features/continuity/continuity-page.tsx';
+import { EnrollmentPage } from '../features/enrollment/enrollment-page.tsx';
+import { EnrollmentOverviewPage } from '../features/enrollment/enrollment-overview-page.tsx';
+import { ProgramDetailPage } from '../features/programs/program-detail-page.tsx';
+import { ProgramCreatePage, ProgramEditPage } from '../features/programs/program-form-page.tsx';
 import { SettingsPage } from '../features/settings/settings-page.tsx';
 import { AppLayout } from '../features/shell/app-layout.tsx';
 import { UserDetailPage } from '../features/users/user-detail-page.tsx';
@@ -89,11 +95,42 @@ export const router = createBrowserRouter([
             children: [{ index: true, element: <AuditPage /> }],
           },
           {
+            path: 'usulan',
+            element: <RequirePermission permission="enrollments.read" />,
+            children: [{ index: true, element: <EnrollmentOverviewPage /> }],
+          },
+          {
             path: 'program',
             children: [
               { index: true, element: <ProgramsPage /> },
               { path: 'perencana', element: <BudgetPlannerPage /> },
+              {
+                path: 'baru',
+                element: <RequirePermission permission="programs.manage" />,
+                children: [{ index: true, element: <ProgramCreatePage /> }],
+              },
+              { path: ':id', element: <ProgramDetailPage /> },
+              {
+                path: ':id/bpjs',
+                element: <RequirePermission permission="bpjs.read" />,
+                children: [{ index: true, element: <BpjsPage /> }],
+              },
+              {
+                path: ':id/peserta',
+                element: <RequirePermission permission="enrollments.read" />,
+                children: [{ index: true, element: <EnrollmentPage /> }],
+              },
+              {
+                path: ':id/ubah',
+                element: <RequirePermission permission="programs.manage" />,
+                children: [{ index: true, element: <ProgramEditPage /> }],
+              },
             ],
+          },
+          {
+            path: 'kesinambungan',
+            element: <RequirePermission permission="programs.read" />,
+            children: [{ index: true, element: <ContinuityPage /> }],
           },
           { path: 'profil', element: <ProfilePage /> },
           { path: 'pengaturan', element: <SettingsPage /> },

@@ -1,2 +1,12 @@
 export * from './programs.schema.ts';
+export * from './program.schema.ts';
+export * from './allocation.schema.ts';
 export { planBudget } from './plan-budget.ts';
+export { createProgram, updateProgram } from './save-program.ts';
+export { activateProgram, closeProgram } from './program-status.ts';
+export { getProgram } from './get-program.ts';
+export { listPrograms } from './list-programs.ts';
+export { getAllocations } from './get-allocations.ts';
+export { setAllocations } from './set-allocations.ts';
+export { importAllocations } from './import-allocations.ts';
+export { PROGRAM_STEPS } from './programs.workflow.ts';

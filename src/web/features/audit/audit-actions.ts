@@ -43,6 +43,23 @@ export const KNOWN_ACTIONS = [
   'imports.cancel',
   'imports.cancelled',
   'imports.resume',
+  'enrollments.propose',
+  'enrollments.verify',
+  'enrollments.approve',
+  'enrollments.return',
+  'enrollments.withdraw',
+  'programs.create',
+  'programs.update',
+  'programs.activate',
+  'programs.close',
+  'programs.setAllocations',
+  'programs.importAllocations',
+  'bpjs.exportBatch',
+  'bpjs.downloadBatch',
+  'bpjs.importResults',
+  'enrollments.end',
+  'enrollments.replace',
+  'programs.renew',
 ] as const;
 
 const KNOWN = new Set<string>(KNOWN_ACTIONS);
@@ -64,6 +81,10 @@ export const KNOWN_ENTITIES = new Set([
   'worker',
   'worker_import',
   'worker_move_request',
+  'enrollment',
+  'program',
+  'bpjs_batch',
+  'bpjs_result_import',
 ]);
 
 export function entityLabel(t: TFunction, entity: string): string | null {

@@ -15,7 +15,20 @@ export type Permission =
   | 'workers.update'
   | 'workers.move'
   | 'workers.requestMove'
-  | 'workers.dedupe';
+  | 'workers.dedupe'
+  | 'programs.read'
+  | 'programs.manage'
+  | 'bpjs.read'
+  | 'bpjs.export'
+  | 'bpjs.import'
+  | 'enrollments.end'
+  | 'enrollments.replace'
+  | 'enrollments.read'
+  | 'enrollments.propose'
+  | 'enrollments.verify'
+  | 'enrollments.approve'
+  | 'enrollments.return'
+  | 'enrollments.withdraw';
 
 export function hasPermission(me: Me, permission: Permission): boolean {
   return me.permissions.includes(permission);

@@ -1,56 +1,103 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { Button, Group, Select, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { Badge, Card, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconCalculator, IconChevronRight, IconHourglassHigh } from '@tabler/icons-react';
+import { IconCalculator, IconPlus } from '@tabler/icons-react';
+import { PROGRAM_STATUSES } from '../../../core/modules/programs/program.schema.ts';
+import { formatNumber, todayInJakarta } from '../../lib/format.ts';
+import { useSearchState } from '../../lib/use-search-state.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { PagedResults } from '../../ui/paged-results.tsx';
+import { useCurrentUser } from '../auth/current-user.ts';
+import { hasPermission } from '../auth/permissions.ts';
+import { ProgramTable } from './program-table.tsx';
+import { PROGRAMS_PAGE_SIZE, useProgramList } from './programs-api.ts';
 
-/** /program: the budget planner today; program management is the next release. */
+const FILTERS = ['status', 'year'] as const;
+
+/** /program: the programs that concern the user's region, the planner, and a new program. */
 export function ProgramsPage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t('nav.programs')} · ${t('app.name')}`);
+  const me = useCurrentUser();
+  const canManage = hasPermission(me, 'programs.manage');
+  const { values, page, set } = useSearchState(FILTERS);
+  const list = useProgramList({
+    status: values.status || undefined,
+    year: values.year || undefined,
+    page,
+    pageSize: PROGRAMS_PAGE_SIZE,
+  });
+  const thisYear = Number(todayInJakarta().slice(0, 4));
+  const years = Array.from({ length: 9 }, (_, i) => String(thisYear + 3 - i));
+  const filtered = FILTERS.some((k) => values[k] !== '');
+
   return (
-    <Stack gap="lg" maw={840}>
-      <PageHeader title={t('nav.programs')} description={t('planner.home.intro')} />
-      <Card
-        component={Link}
-        to="/program/perencana"
-        withBorder
-        radius="md"
-        padding="lg"
-        style={{ textDecoration: 'none' }}
+    <Stack gap="lg">
+      <PageHeader
+        title={t('nav.programs')}
+        description={t('programs.intro')}
+        actions={
+          <>
+            <Button
+              component={Link}
+              to="/program/perencana"
+              variant="light"
+              leftSection={<IconCalculator size={18} aria-hidden />}
+            >
+              {t('planner.title')}
+            </Button>
+            {canManage && (
+              <Button
+                component={Link}
+                to="/program/baru"
+                leftSection={<IconPlus size={18} aria-hidden />}
+              >
+                {t('programs.create.button')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Group gap="sm" align="flex-end">
+        <Select
+          label={t('programs.filter.status')}
+          placeholder={t('programs.filter.all')}
+          data={PROGRAM_STATUSES.map((s) => ({ value: s, label: t(`programs.status.${s}`) }))}
+          value={values.status || null}
+          onChange={(v) => set({ status: v })}
+          clearable
+          w={{ base: '100%', xs: 200 }}
+        />
+        <Select
+          label={t('programs.filter.year')}
+          placeholder={t('programs.filter.all')}
+          data={years}
+          value={values.year || null}
+          onChange={(v) => set({ year: v })}
+          clearable
+          w={{ base: '100%', xs: 160 }}
+        />
+      </Group>
+      <PagedResults
+        query={list}
+        heading={(total) =>
+          total === undefined
+            ? t('nav.programs')
+            : t('programs.count', { count: total, total: formatNumber(total) })
+        }
+        empty={
+          filtered
+            ? t('programs.emptyFiltered')
+            : canManage
+              ? t('programs.emptyCreate')
+              : t('programs.empty')
+        }
+        page={page}
+        onPage={(p) => set({ page: p })}
       >
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <Group wrap="nowrap" align="flex-start">
-            <ThemeIcon size={44} radius="md" variant="light" color="teal" aria-hidden>
-              <IconCalculator size={26} />
-            </ThemeIcon>
-            <Stack gap={4}>
-              <Text fw={600}>{t('planner.title')}</Text>
-              <Text size="sm" c="dimmed">
-                {t('planner.home.plannerText')}
-              </Text>
-            </Stack>
-          </Group>
-          <IconChevronRight size={20} aria-hidden color="var(--mantine-color-gray-6)" />
-        </Group>
-      </Card>
-      <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="programs-next">
-        <Group wrap="nowrap" align="flex-start">
-          <ThemeIcon size={44} radius="xl" variant="light" color="yellow" aria-hidden>
-            <IconHourglassHigh size={26} />
-          </ThemeIcon>
-          <Stack gap={6} align="flex-start">
-            <Badge color="yellow" variant="light">
-              {t('comingSoon.badge')}
-            </Badge>
-            <Title order={2} size="h5" id="programs-next">
-              {t('planner.home.nextTitle')}
-            </Title>
-            <Text size="sm">{t('planner.home.next')}</Text>
-          </Stack>
-        </Group>
-      </Paper>
+        {(items, view) => <ProgramTable items={items} {...view} />}
+      </PagedResults>
     </Stack>
   );
 }

@@ -2,6 +2,8 @@ import type { Icon } from '@tabler/icons-react';
 import type { Me } from '../auth/auth-types.ts';
 import { hasPermission, type Permission } from '../auth/permissions.ts';
 import {
+  IconCalendarRepeat,
+  IconClipboardCheck,
   IconFileCertificate,
   IconHistory,
   IconSettings,
@@ -27,6 +29,18 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'dashboard', path: '/', icon: IconLayoutDashboard },
   { key: 'workers', path: '/pekerja', icon: IconUsers, permission: 'workers.read' },
   { key: 'programs', path: '/program', icon: IconHeartHandshake },
+  {
+    key: 'enrollments',
+    path: '/usulan',
+    icon: IconClipboardCheck,
+    permission: 'enrollments.read',
+  },
+  {
+    key: 'continuity',
+    path: '/kesinambungan',
+    icon: IconCalendarRepeat,
+    permission: 'programs.read',
+  },
   { key: 'contributions', path: '/iuran', icon: IconReceipt2 },
   { key: 'claims', path: '/klaim', icon: IconFileCertificate },
   { key: 'reports', path: '/laporan', icon: IconReportAnalytics },

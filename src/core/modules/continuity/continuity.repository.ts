@@ -1,0 +1,174 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client.ts';
+import { enrollment, program, programAllocation } from '../../db/schema/programs.ts';
+import { worker } from '../../db/schema/workers.ts';
+import { DomainError } from '../../errors.ts';
+import { FILLS_SEAT } from '../../rules/enrollment-status.ts';
+
+export type EnrollmentRow = typeof enrollment.$inferSelect;
+
+export async function lockEnrollment(tx: Db, id: string): Promise<EnrollmentRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [row] = await tx.select().from(enrollment).where(eq(enrollment.id, id)).for('update');
+  return row;
+}
+
+export async function workerNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: worker.id, name: worker.fullName })
+    .from(worker)
+    .where(inArray(worker.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * The program in which a worker already holds a seat in some of these months (the exclusion
+ * constraint of migration 0009 would refuse the insert: this names the program for the message).
+ */
+export async function overlappingProgram(
+  db: Db,
+  workerId: string,
+  firstMonth: string,
+  lastMonth: string,
+): Promise<string | undefined> {
+  const [row] = await queryRows<{ name: string }>(
+    db,
+    sql`SELECT p.name FROM enrollment e JOIN program p ON p.id = e.program_id
+        WHERE e.worker_id = ${workerId}
+          AND e.status NOT IN ('returned', 'rejected', 'withdrawn')
+          AND e.months && daterange(${firstMonth}::date, (${lastMonth}::date + interval '1 month')::date, '[)')
+        LIMIT 1`,
+  );
+  return row?.name;
+}
+
+/** SQLSTATE 23P01 (exclusion violation), as drizzle wraps the driver's error. */
+export function isDoubleFunding(e: unknown): boolean {
+  const cause = (e as { cause?: { code?: string } } | undefined)?.cause;
+  return cause?.code === '23P01' || (e as { code?: string } | undefined)?.code === '23P01';
+}
+
+export function doubleFundingError(programName?: string): DomainError {
+  const message = programName
+    ? `Pekerja ini sudah didanai program "${programName}" pada bulan yang sama: satu pekerja hanya satu kursi per bulan.`
+    : 'Pekerja ini sudah didanai program lain pada bulan yang sama: satu pekerja hanya satu kursi per bulan.';
+  return new DomainError('CONFLICT', message, { issues: [{ path: 'nik', message }] });
+}
+
+/** Seats of the village in the program, and how many of them are filled now. */
+export async function villageSeats(
+  db: Db,
+  programId: string,
+  villageCode: string,
+): Promise<{ seats: number | null; filled: number }> {
+  const [alloc] = await db
+    .select({ seats: programAllocation.seats })
+    .from(programAllocation)
+    .where(
+      and(
+        eq(programAllocation.programId, programId),
+        eq(programAllocation.villageCode, villageCode),
+      ),
+    );
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(enrollment)
+    .where(
+      and(
+        eq(enrollment.programId, programId),
+        eq(enrollment.villageCode, villageCode),
+        inArray(enrollment.status, [...FILLS_SEAT]),
+      ),
+    );
+  return { seats: alloc?.seats ?? null, filled: Number(count?.n ?? 0) };
+}
+
+export async function findRenewal(db: Db, programId: string) {
+  const [row] = await db
+    .select({ id: program.id, name: program.name, status: program.status })
+    .from(program)
+    .where(eq(program.previousId, programId))
+    .limit(1);
+  return row;
+}
+
+export type WorkerWithKind = typeof worker.$inferSelect & { villageKind: string | null };
+
+/** Workers with the kind of their village (desa, kelurahan, desa adat), for the eligibility rules. */
+export async function workersWithKind(
+  db: Db,
+  by: { niks: string[] } | { ids: string[] },
+): Promise<WorkerWithKind[]> {
+  const where =
+    'niks' in by
+      ? sql`w.nik = ANY(${sql.param(by.niks)}::text[])`
+      : sql`w.id = ANY(${sql.param(by.ids)}::uuid[])`;
+  const rows = await queryRows<{ id: string; kind: string | null }>(
+    db,
+    sql`SELECT w.id, r.kind FROM worker w LEFT JOIN region r ON r.code = w.village_code WHERE ${where}`,
+  );
+  if (rows.length === 0) return [];
+  const kinds = new Map(rows.map((r) => [r.id, r.kind]));
+  const full = await db
+    .select()
+    .from(worker)
+    .where(inArray(worker.id, [...kinds.keys()]));
+  return full.map((w) => ({ ...w, villageKind: kinds.get(w.id) ?? null }));
+}
+
+/** The live replacement of an ended enrollment, if any. */
+export async function findReplacement(db: Db, endedId: string) {
+  const [row] = await queryRows<{ id: string; name: string }>(
+    db,
+    sql`SELECT e.id, w.full_name AS name FROM enrollment e JOIN worker w ON w.id = e.worker_id
+        WHERE e.replaces_id = ${endedId} AND e.status NOT IN ('returned', 'rejected', 'withdrawn')
+        LIMIT 1`,
+  );
+  return row;
+}
+
+/** Workers of a program who hold a seat at its end (approved, sent to BPJS, or active). */
+export async function seatedWorkerIds(db: Db, programId: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT DISTINCT worker_id AS id FROM enrollment
+        WHERE program_id = ${programId} AND status IN ('approved', 'sent', 'active')`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** For each worker already funded in some of these months: the program's name. */
+export async function overlapsFor(
+  db: Db,
+  workerIds: string[],
+  firstMonth: string,
+  lastMonth: string,
+): Promise<Map<string, string>> {
+  if (workerIds.length === 0) return new Map();
+  const rows = await queryRows<{ workerId: string; name: string }>(
+    db,
+    sql`SELECT DISTINCT ON (e.worker_id) e.worker_id AS "workerId", p.name
+        FROM enrollment e JOIN program p ON p.id = e.program_id
+        WHERE e.worker_id = ANY(${sql.param(workerIds)}::uuid[])
+          AND e.status NOT IN ('returned', 'rejected', 'withdrawn')
+          AND e.months && daterange(${firstMonth}::date, (${lastMonth}::date + interval '1 month')::date, '[)')
+        ORDER BY e.worker_id, e.first_month`,
+  );
+  return new Map(rows.map((r) => [r.workerId, r.name]));
+}
+
+export async function copyAllocations(db: Db, fromId: string, toId: string): Promise<void> {
+  await db.execute(
+    sql`INSERT INTO program_allocation (program_id, village_code, seats)
+        SELECT ${toId}::uuid, village_code, seats FROM program_allocation WHERE program_id = ${fromId}`,
+  );
+}
+
+export async function allocationSeats(db: Db, programId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ village: programAllocation.villageCode, seats: programAllocation.seats })
+    .from(programAllocation)
+    .where(eq(programAllocation.programId, programId));
+  return new Map(rows.map((r) => [r.village, r.seats]));
+}

@@ -1,0 +1,336 @@
+import { and, asc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { escapeLike, regionPrefixMatch } from '../../db/region-scope.ts';
+import { enrollment, program, programAllocation } from '../../db/schema/programs.ts';
+import { region } from '../../db/schema/regions.ts';
+import { worker } from '../../db/schema/workers.ts';
+import {
+  FILLS_SEAT,
+  OUT_OF_THE_RUNNING,
+  type EnrollmentStatus,
+} from '../../rules/enrollment-status.ts';
+
+export type EnrollmentRow = typeof enrollment.$inferSelect;
+export type NewEnrollmentRow = typeof enrollment.$inferInsert;
+export type WorkerRow = typeof worker.$inferSelect;
+/** A worker with the kind of the village it lives in (desa, kelurahan, desa adat). */
+export type WorkerWithVillage = WorkerRow & { villageKind: string | null };
+
+const FILLING = [...FILLS_SEAT];
+const OUT = [...OUT_OF_THE_RUNNING];
+
+export async function findVillage(db: Db, code: string) {
+  const [row] = await db
+    .select({ code: region.code, name: region.name, kind: region.kind, level: region.level })
+    .from(region)
+    .where(eq(region.code, code));
+  return row;
+}
+
+/**
+ * The village's seats in the program, locked until the transaction ends: proposals for one
+ * village queue here, so that counting the filled seats and inserting stays exact under
+ * concurrent proposals (two operators of one village, the last seat).
+ */
+export async function lockAllocation(db: Db, programId: string, villageCode: string) {
+  const [row] = await db
+    .select({ seats: programAllocation.seats })
+    .from(programAllocation)
+    .where(
+      and(
+        eq(programAllocation.programId, programId),
+        eq(programAllocation.villageCode, villageCode),
+      ),
+    )
+    .for('update');
+  return row;
+}
+
+export async function findAllocation(db: Db, programId: string, villageCode: string) {
+  const [row] = await db
+    .select({ seats: programAllocation.seats })
+    .from(programAllocation)
+    .where(
+      and(
+        eq(programAllocation.programId, programId),
+        eq(programAllocation.villageCode, villageCode),
+      ),
+    );
+  return row;
+}
+
+export async function countFilled(db: Db, programId: string, villageCode: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(enrollment)
+    .where(
+      and(
+        eq(enrollment.programId, programId),
+        eq(enrollment.villageCode, villageCode),
+        inArray(enrollment.status, FILLING),
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
+function workersWhere(where: SQL) {
+  return (db: Db) =>
+    db
+      .select({ w: worker, villageKind: region.kind })
+      .from(worker)
+      .innerJoin(region, eq(region.code, worker.villageCode))
+      .where(where);
+}
+
+export async function findWorkersByNiks(db: Db, niks: string[]): Promise<WorkerWithVillage[]> {
+  if (niks.length === 0) return [];
+  const rows = await workersWhere(inArray(worker.nik, niks))(db);
+  return rows.map((r) => ({ ...r.w, villageKind: r.villageKind }));
+}
+
+export async function findWorkersByIds(db: Db, ids: string[]): Promise<WorkerWithVillage[]> {
+  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  if (valid.length === 0) return [];
+  const rows = await workersWhere(inArray(worker.id, valid))(db);
+  return rows.map((r) => ({ ...r.w, villageKind: r.villageKind }));
+}
+
+/** The village's workers (merged records left out: they are history, not people). */
+export async function villageWorkers(db: Db, villageCode: string): Promise<WorkerWithVillage[]> {
+  const rows = await workersWhere(
+    and(eq(worker.villageCode, villageCode), sql`${worker.mergedInto} IS NULL`)!,
+  )(db);
+  return rows.map((r) => ({ ...r.w, villageKind: r.villageKind }));
+}
+
+/** Each worker's seat in this program that still counts (proposed … active), by worker id. */
+export async function seatsInProgram(
+  db: Db,
+  programId: string,
+  workerIds: string[],
+): Promise<Map<string, EnrollmentStatus>> {
+  if (workerIds.length === 0) return new Map();
+  const rows = await db
+    .select({ workerId: enrollment.workerId, status: enrollment.status })
+    .from(enrollment)
+    .where(
+      and(
+        eq(enrollment.programId, programId),
+        inArray(enrollment.workerId, workerIds),
+        inArray(enrollment.status, FILLING),
+      ),
+    );
+  return new Map(rows.map((r) => [r.workerId, r.status]));
+}
+
+export interface Overlap {
+  programName: string;
+  firstMonth: string;
+  lastMonth: string;
+}
+
+/**
+ * Seats of these workers in any program whose months meet [firstMonth, lastMonth]: what the
+ * database's exclusion constraint would refuse (DOMAIN: one seat at a time).
+ */
+export async function overlappingSeats(
+  db: Db,
+  workerIds: string[],
+  firstMonth: string,
+  lastMonth: string,
+): Promise<Map<string, Overlap>> {
+  if (workerIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      workerId: enrollment.workerId,
+      programName: program.name,
+      firstMonth: enrollment.firstMonth,
+      lastMonth: enrollment.lastMonth,
+    })
+    .from(enrollment)
+    .innerJoin(program, eq(program.id, enrollment.programId))
+    .where(
+      and(
+        inArray(enrollment.workerId, workerIds),
+        notInArray(enrollment.status, OUT),
+        sql`${enrollment.months} && daterange(${firstMonth}::date, (${lastMonth}::date + interval '1 month')::date, '[)')`,
+      ),
+    )
+    .orderBy(asc(enrollment.firstMonth));
+  const out = new Map<string, Overlap>();
+  for (const r of rows) if (!out.has(r.workerId)) out.set(r.workerId, r);
+  return out;
+}
+
+export async function insertEnrollment(db: Db, row: NewEnrollmentRow): Promise<EnrollmentRow> {
+  const [created] = await db.insert(enrollment).values(row).returning();
+  return created!;
+}
+
+/** The enrollments to take a step on, locked, with what the step needs to know. */
+export async function lockEnrollments(db: Db, ids: string[]) {
+  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  if (valid.length === 0) return [];
+  return db
+    .select({
+      e: enrollment,
+      fullName: worker.fullName,
+      nik: worker.nik,
+      ownerRegion: program.ownerRegion,
+      districtStep: program.districtStep,
+      programStatus: program.status,
+    })
+    .from(enrollment)
+    .innerJoin(worker, eq(worker.id, enrollment.workerId))
+    .innerJoin(program, eq(program.id, enrollment.programId))
+    .where(inArray(enrollment.id, valid))
+    .orderBy(asc(enrollment.id))
+    .for('update', { of: enrollment });
+}
+
+export async function updateEnrollmentStatus(
+  db: Db,
+  id: string,
+  status: EnrollmentStatus,
+  reason: string | null,
+): Promise<EnrollmentRow> {
+  const [row] = await db
+    .update(enrollment)
+    .set({ status, reason, updatedAt: sql`now()` })
+    .where(eq(enrollment.id, id))
+    .returning();
+  return row!;
+}
+
+export interface EnrollmentFilter {
+  programId: string;
+  /** Region prefixes the actor may see; null = the whole country. */
+  scopes: string[] | null;
+  status?: EnrollmentStatus;
+  village?: string;
+  region?: string;
+  nik?: string;
+  nameLike?: string;
+}
+
+/** Everything but the status: the counts per status use it. */
+function placeWhere(
+  f: EnrollmentFilter,
+  column: typeof enrollment.villageCode | typeof programAllocation.villageCode,
+) {
+  const conds: SQL[] = [];
+  if (f.scopes !== null) conds.push(regionPrefixMatch(column, f.scopes));
+  if (f.village) conds.push(eq(column, f.village));
+  if (f.region) conds.push(regionPrefixMatch(column, [f.region]));
+  return conds;
+}
+
+function listWhere(f: EnrollmentFilter, withStatus: boolean): SQL {
+  const conds = [eq(enrollment.programId, f.programId), ...placeWhere(f, enrollment.villageCode)];
+  if (withStatus && f.status) conds.push(eq(enrollment.status, f.status));
+  if (f.nik) conds.push(eq(worker.nik, f.nik));
+  if (f.nameLike) conds.push(sql`${worker.nameKey} LIKE ${`%${escapeLike(f.nameLike)}%`}`);
+  return and(...conds)!;
+}
+
+export async function listEnrollmentRows(
+  db: Db,
+  f: EnrollmentFilter,
+  page: { limit: number; offset: number },
+) {
+  const where = listWhere(f, true);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(enrollment)
+    .innerJoin(worker, eq(worker.id, enrollment.workerId))
+    .where(where);
+  const rows = await db
+    .select({
+      e: enrollment,
+      fullName: worker.fullName,
+      nik: worker.nik,
+      openWarnings: worker.openWarnings,
+      villageName: region.name,
+      districtName: sql<string>`(SELECT d.name FROM region d WHERE d.code = left(${enrollment.villageCode}, 8))`,
+    })
+    .from(enrollment)
+    .innerJoin(worker, eq(worker.id, enrollment.workerId))
+    .innerJoin(region, eq(region.code, enrollment.villageCode))
+    .where(where)
+    .orderBy(asc(enrollment.villageCode), asc(worker.nameKey), asc(enrollment.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+/** Enrollments per status in the filter's places (the status filter left out). */
+export async function countByStatus(db: Db, f: EnrollmentFilter): Promise<Record<string, number>> {
+  const needsWorker = Boolean(f.nik || f.nameLike);
+  const base = db
+    .select({ status: enrollment.status, n: sql<number>`count(*)::int` })
+    .from(enrollment);
+  const rows = await (
+    needsWorker ? base.innerJoin(worker, eq(worker.id, enrollment.workerId)) : base
+  )
+    .where(listWhere(f, false))
+    .groupBy(enrollment.status);
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** Seats of the program in the filter's places (a roll-up of the village allocations). */
+export async function seatsIn(db: Db, f: EnrollmentFilter): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(sum(${programAllocation.seats}), 0)::int` })
+    .from(programAllocation)
+    .where(
+      and(
+        eq(programAllocation.programId, f.programId),
+        ...placeWhere(f, programAllocation.villageCode),
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
+/** Per program: seats and enrollments per status inside the scopes (the overview page). */
+export async function overviewCounts(db: Db, programIds: string[], scopes: string[] | null) {
+  if (programIds.length === 0) return { seats: new Map<string, number>(), counts: [] };
+  const seatRows = await db
+    .select({
+      programId: programAllocation.programId,
+      n: sql<number>`sum(${programAllocation.seats})::int`,
+    })
+    .from(programAllocation)
+    .where(
+      and(
+        inArray(programAllocation.programId, programIds),
+        scopes === null ? undefined : regionPrefixMatch(programAllocation.villageCode, scopes),
+      ),
+    )
+    .groupBy(programAllocation.programId);
+  const counts = await db
+    .select({
+      programId: enrollment.programId,
+      status: enrollment.status,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(enrollment)
+    .where(
+      and(
+        inArray(enrollment.programId, programIds),
+        scopes === null ? undefined : regionPrefixMatch(enrollment.villageCode, scopes),
+      ),
+    )
+    .groupBy(enrollment.programId, enrollment.status);
+  return {
+    seats: new Map(seatRows.map((r) => [r.programId, Number(r.n)])),
+    counts: counts.map((c) => ({ ...c, n: Number(c.n) })),
+  };
+}
+
+export async function activePrograms(db: Db) {
+  return db
+    .select()
+    .from(program)
+    .where(inArray(program.status, ['active']))
+    .orderBy(asc(program.firstMonth), asc(program.name));
+}

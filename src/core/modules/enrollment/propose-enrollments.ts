@@ -1,0 +1,131 @@
+import type { Ctx } from '../../context.ts';
+import { jakartaDate } from '../../context.ts';
+import { requirePermission } from '../../access/require-permission.ts';
+import { DomainError } from '../../errors.ts';
+import { checkEligibility, enrollmentPeriod } from '../../rules/eligibility.ts';
+import { statusLabel, type EnrollmentStatus } from '../../rules/enrollment-status.ts';
+import { maskNik } from '../../rules/personal-data.ts';
+import { parseOrThrow } from '../../validation.ts';
+import { loadProgram, type ProgramRow } from '../programs/load-program.ts';
+import { assertOpen, resolveVillage } from './enrollment-access.ts';
+import { eligibilityInput, eligibilityOf, overlapMessage } from './enrollment-messages.ts';
+import {
+  ProposeEnrollmentsInput,
+  type ProposalResult,
+  type ProposeEnrollmentsResponse,
+} from './enrollment.schema.ts';
+import {
+  countFilled,
+  lockAllocation,
+  overlappingSeats,
+  seatsInProgram,
+  type Overlap,
+} from './enrollment.repository.ts';
+import { enrollSeat } from './enroll-seat.ts';
+import { identifyWorkers, type ProposedItem } from './identify-workers.ts';
+
+interface Known {
+  village: { code: string; name: string };
+  program: ProgramRow;
+  today: string;
+  inProgram: Map<string, EnrollmentStatus>;
+  overlaps: Map<string, Overlap>;
+}
+
+/** Why a line of a proposal cannot take a seat (before the quota), and what to check first. */
+function assess(item: ProposedItem, k: Known): { reasons: string[]; warnings: string[] } {
+  const w = item.worker;
+  const no = (reason: string) => ({ reasons: [reason], warnings: [] });
+  if (item.error || !w) return no(item.error ?? 'Pekerja tidak ditemukan.');
+  if (w.villageCode !== k.village.code)
+    return no(`Pekerja ini tidak terdaftar di desa ${k.village.name}.`);
+  const current = k.inProgram.get(w.id);
+  if (current) return no(`Sudah menjadi peserta program ini (${statusLabel(current)}).`);
+  const issues = checkEligibility(eligibilityInput(w), eligibilityOf(k.program), k.today);
+  const reasons = issues.filter((i) => i.severity === 'error').map((i) => i.message);
+  const warnings = issues.filter((i) => i.severity === 'warning').map((i) => i.message);
+  const overlap = k.overlaps.get(w.id);
+  if (reasons.length === 0 && overlap) reasons.push(overlapMessage(overlap));
+  return { reasons, warnings };
+}
+
+/**
+ * A village proposes workers for its seats in a program: a result per NIK (or worker id), the
+ * valid ones kept beside the refused ones. The village's allocation row is locked for the whole
+ * call, so that the quota holds when two operators propose at once; the database's exclusion
+ * constraint has the last word on double funding (a proposal by another program meanwhile).
+ */
+export async function proposeEnrollments(
+  ctx: Ctx,
+  programId: string,
+  raw: ProposeEnrollmentsInput,
+): Promise<ProposeEnrollmentsResponse> {
+  requirePermission(ctx.actor, 'enrollments.propose');
+  const input = parseOrThrow(ProposeEnrollmentsInput, raw, 'Usulan peserta tidak valid.');
+  const today = jakartaDate(ctx.now());
+  return ctx.db.transaction(async (tx) => {
+    const program = await loadProgram(ctx, programId, tx);
+    assertOpen(program);
+    const village = await resolveVillage(ctx, tx, input.village);
+    const allocation = await lockAllocation(tx, program.id, village.code);
+    if (!allocation)
+      throw new DomainError(
+        'CONFLICT',
+        `Desa ${village.name} tidak mendapat kursi dalam program ini.`,
+      );
+    const period = enrollmentPeriod(program, today);
+    if (!period)
+      throw new DomainError('CONFLICT', 'Periode program sudah berakhir; usulan tidak diterima.');
+    const items = await identifyWorkers(tx, input);
+    const ids = items.flatMap((i) => (i.worker ? [i.worker.id] : []));
+    const known: Known = {
+      village,
+      program,
+      today,
+      inProgram: await seatsInProgram(tx, program.id, ids),
+      overlaps: await overlappingSeats(tx, ids, period.firstMonth, period.lastMonth),
+    };
+    let filled = await countFilled(tx, program.id, village.code);
+    const results: ProposalResult[] = [];
+    for (const item of items) {
+      const w = item.worker;
+      const ours = w?.villageCode === village.code;
+      const base = {
+        nik: item.nik,
+        nikMasked: w
+          ? maskNik(w.nik)
+          : item.nik && /^\d{16}$/.test(item.nik)
+            ? maskNik(item.nik)
+            : null,
+        workerId: ours ? w.id : null,
+        fullName: ours ? w.fullName : null,
+      };
+      const { reasons, warnings } = assess(item, known);
+      if (reasons.length === 0 && filled >= allocation.seats)
+        reasons.push(
+          `Kuota desa ${village.name} sudah penuh (${filled} dari ${allocation.seats} kursi).`,
+        );
+      const outcome = reasons.length === 0 ? await enrollSeat(ctx, tx, program, w!, period) : null;
+      if (outcome && 'refused' in outcome) reasons.push(outcome.refused);
+      if (!outcome || 'refused' in outcome) {
+        results.push({ ...base, status: 'refused', reasons });
+        continue;
+      }
+      filled += 1;
+      results.push({
+        ...base,
+        status: 'enrolled',
+        enrollmentId: outcome.id,
+        ...(warnings.length > 0 ? { warnings } : {}),
+      });
+    }
+    const enrolled = results.filter((r) => r.status === 'enrolled').length;
+    return {
+      results,
+      enrolled,
+      refused: results.length - enrolled,
+      seats: allocation.seats,
+      filled,
+    };
+  });
+}

@@ -1,0 +1,92 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  ContinuityList,
+  ContinuityQuery,
+  EndEnrollmentInput,
+  endEnrollment,
+  EnrollmentView,
+  listEndingSoon,
+  renewProgram,
+  RenewProgramInput,
+  RenewResult,
+  replaceEnrollment,
+  ReplaceEnrollmentInput,
+} from '../../core/modules/continuity/index.ts';
+import { requireUser } from '../plugins/auth.ts';
+import { ErrorResponse, IdParams } from './common.ts';
+
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+};
+const tags = ['kesinambungan'];
+
+export async function continuityRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.addHook('onRequest', requireUser);
+
+  r.post(
+    '/api/enrollments/:id/end',
+    {
+      schema: {
+        tags,
+        summary:
+          'Mengakhiri kepesertaan (mutasi: meninggal, pindah, tidak memenuhi syarat) mulai suatu tanggal; bulan sesudahnya bebas untuk pengganti',
+        params: IdParams,
+        body: EndEnrollmentInput,
+        response: { 200: EnrollmentView, ...errors },
+      },
+    },
+    async (req) => endEnrollment(req.ctx(), req.params.id, req.body),
+  );
+
+  r.post(
+    '/api/enrollments/:id/replace',
+    {
+      schema: {
+        tags,
+        summary:
+          'Mengusulkan pekerja lain dari desa yang sama untuk sisa bulan kursi yang dibebaskan (status diusulkan, lewat persetujuan yang sama)',
+        params: IdParams,
+        body: ReplaceEnrollmentInput,
+        response: { 201: EnrollmentView, ...errors },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await replaceEnrollment(req.ctx(), req.params.id, req.body)),
+  );
+
+  r.get(
+    '/api/continuity',
+    {
+      schema: {
+        tags,
+        summary:
+          'Pekerja yang perlindungannya berakhir dalam N hari (bawaan 45) tanpa periode berikutnya yang disetujui, per desa, dan program asalnya',
+        querystring: ContinuityQuery,
+        response: { 200: ContinuityList, ...errors },
+      },
+    },
+    async (req) => listEndingSoon(req.ctx(), req.query),
+  );
+
+  r.post(
+    '/api/programs/:id/renew',
+    {
+      schema: {
+        tags,
+        summary:
+          'Memperpanjang program: draf program periode berikutnya dengan aturan dan kuota yang sama, pekerjanya diusulkan lagi untuk ditinjau',
+        params: IdParams,
+        body: RenewProgramInput,
+        response: { 201: RenewResult, ...errors },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await renewProgram(req.ctx(), req.params.id, req.body)),
+  );
+}

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Group, Select, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import {
+  ENROLLMENT_STATUSES,
+  type EnrollmentStatus,
+} from '../../../core/rules/enrollment-status.ts';
+import { formatNumber } from '../../lib/format.ts';
+import { useSearchState } from '../../lib/use-search-state.ts';
+import { PagedResults } from '../../ui/paged-results.tsx';
+import { useEnrollmentList } from './enrollment-api.ts';
+import { EnrollmentTable } from './enrollment-table.tsx';
+import { StepModal, type PendingStep } from './step-modal.tsx';
+
+const FILTERS = ['status', 'q'] as const;
+const isStatus = (s: string): s is EnrollmentStatus =>
+  (ENROLLMENT_STATUSES as readonly string[]).includes(s);
+
+/** Every enrollment of the program in the user's area, with a status filter and a search. */
+export function EnrollmentListSection({
+  programId,
+  counts,
+}: {
+  programId: string;
+  counts: Record<string, number>;
+}) {
+  const { t } = useTranslation();
+  const { values, page, set } = useSearchState(FILTERS);
+  const [q, setQ] = useState(values.q);
+  const [debounced] = useDebouncedValue(q, 300);
+  useEffect(() => {
+    if (debounced.trim() !== values.q) set({ q: debounced.trim() });
+  }, [debounced, values.q, set]);
+  const status = isStatus(values.status) ? values.status : undefined;
+  const search = values.q.length >= 2 ? values.q : undefined;
+  const list = useEnrollmentList(programId, { status, q: search, page });
+  const [pending, setPending] = useState<PendingStep | null>(null);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+
+  return (
+    <>
+      <Group gap="xs" align="flex-end">
+        <Select
+          label={t('enrollment.list.statusFilter')}
+          value={status ?? ''}
+          onChange={(v) => set({ status: v ?? '' })}
+          data={[
+            { value: '', label: t('enrollment.list.allStatuses', { count: total }) },
+            ...ENROLLMENT_STATUSES.filter((s) => counts[s]).map((s) => ({
+              value: s,
+              label: `${t(`enrollment.status.${s}`)} (${formatNumber(counts[s] ?? 0)})`,
+            })),
+          ]}
+          allowDeselect={false}
+          w={260}
+          data-testid="status-filter"
+        />
+        <TextInput
+          label={t('enrollment.list.search')}
+          placeholder={t('enrollment.list.searchPlaceholder')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          w={260}
+        />
+      </Group>
+      <PagedResults
+        query={list}
+        heading={(n) =>
+          n === undefined
+            ? t('enrollment.list.title')
+            : t('enrollment.list.count', { count: n, total: formatNumber(n) })
+        }
+        empty={status || search ? t('enrollment.list.emptyFiltered') : t('enrollment.list.empty')}
+        page={page}
+        onPage={(p) => set({ page: p })}
+        skeletonRows={4}
+      >
+        {(items, view) => (
+          <EnrollmentTable
+            items={items}
+            {...view}
+            onWithdraw={(i) => setPending({ step: 'withdraw', ids: [i.id], label: i.fullName })}
+          />
+        )}
+      </PagedResults>
+      <StepModal pending={pending} onClose={() => setPending(null)} />
+    </>
+  );
+}
