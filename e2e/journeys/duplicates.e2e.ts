@@ -24,51 +24,52 @@ async function shot(name: string, fullPage = true) {
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  // The administrator sets up the regency office of Bungo, and three workers are registered:
-  // Ratna Sari Dewi twice (once in Pedukun, once in Rantau Duku, with other NIKs), and a
+  // The administrator sets up the regency office of Merangin (a regency no other journey uses: the
+  // journeys share one server), and three workers are registered: Ratna Sari Dewi twice (once in
+  // Renah Kemumu, once in Pasar Atas, with other NIKs), and a
   // namesake born a day later, who is someone else.
   const api = new ApiClient(inject('baseUrl'));
   await api.login('admin', inject('adminPassword'));
   await api.post('/api/users', {
-    username: 'dinas.ganda.bungo',
+    username: 'dinas.ganda.merangin',
     displayName: 'Yusuf Maulana',
     role: 'regency_admin',
-    scope: '15.08',
+    scope: '15.02',
     password: PASSWORD,
   });
   const ratna = { fullName: 'Ratna Sari Dewi', sex: 'P', occupationCode: 9 };
   ids.pedukun = (
     await api.post<{ id: string }>('/api/workers', {
       ...ratna,
-      nik: '1508016005880101',
+      nik: '1502016005880101',
       birthDate: '1988-05-20',
-      villageCode: '15.08.01.2001',
+      villageCode: '15.02.01.2001',
     })
   ).id;
   ids.rantauDuku = (
     await api.post<{ id: string }>('/api/workers', {
       ...ratna,
       fullName: 'RATNA SARI DEWI',
-      nik: '1508026005880102',
+      nik: '1502026005880102',
       birthDate: '1988-05-20',
-      villageCode: '15.08.02.2001',
+      villageCode: '15.02.02.1009',
       phone: '0812-7400-5566',
-      kk: '1508020101100007',
+      kk: '1502020101100007',
       occupationCode: 88,
     })
   ).id;
   ids.otherDate = (
     await api.post<{ id: string }>('/api/workers', {
       ...ratna,
-      nik: '1508016105880103',
+      nik: '1502016105880103',
       birthDate: '1988-05-21',
-      villageCode: '15.08.01.2001',
+      villageCode: '15.02.01.2001',
     })
   ).id;
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
   const login = new LoginPage(page, inject('baseUrl'));
   await login.open();
-  await login.logIn('dinas.ganda.bungo', PASSWORD);
+  await login.logIn('dinas.ganda.merangin', PASSWORD);
   await page.getByRole('link', { name: 'Pekerja', exact: true }).waitFor();
 });
 afterAll(async () => browser?.close());
@@ -85,17 +86,17 @@ describe('a regency admin reviews possible duplicates', () => {
       .toEqual(
         ['NIK', 'Nama lengkap', 'Desa, kecamatan', 'Pekerjaan', 'Data lain yang terisi'].sort(),
       );
-    await expect.poll(() => pair.getByText('150801xxxxxx0101').count()).toBe(1);
+    await expect.poll(() => pair.getByText('150201xxxxxx0101').count()).toBe(1);
     await shot('40-kemungkinan-ganda');
 
     // the record registered first is "Data 1" and kept by default; choosing it says so explicitly
     await expect
       .poll(() => pair.getByRole('heading').innerText())
       .toBe('1. Ratna Sari Dewi, lahir 20 Mei 1988');
-    await duplicates.merge(pair, /Data 1: Ratna Sari Dewi · NIK 150801xxxxxx0101/);
+    await duplicates.merge(pair, /Data 1: Ratna Sari Dewi · NIK 150201xxxxxx0101/);
     const dialog = page.getByRole('dialog', { name: 'Gabungkan data ganda' });
     await dialog.getByText('Alamat tidak diambil karena desanya berbeda').waitFor();
-    await dialog.getByText('150802xxxxxx0102 disembunyikan').waitFor();
+    await dialog.getByText('150202xxxxxx0102 disembunyikan').waitFor();
     // the modal fades in: photograph it once it is fully there, and only the visible window
     await expect.poll(() => dialog.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
     await shot('41-gabungkan-konfirmasi', false);

@@ -13,8 +13,8 @@ const YEAR = new Date().getFullYear() + 1;
 const PROGRAM = `Gerakan Dusun Membangun ${YEAR}`;
 /** Workers of Pedukun (Kecamatan Tanah Tumbuh, Kabupaten Bungo). */
 const WORKERS = [
-  { nik: '1508014107850021', fullName: 'Siti Aminah', birthDate: '1985-07-01', sex: 'P' },
-  { nik: '1508011505900022', fullName: 'Budi Santoso', birthDate: '1990-05-15', sex: 'L' },
+  { nik: '1508014107850021', fullName: 'Sri Wahyuni', birthDate: '1985-07-01', sex: 'P' },
+  { nik: '1508011505900022', fullName: 'Joko Susilo', birthDate: '1990-05-15', sex: 'L' },
   // 65 at most on 1 January of the program's year: born in 1955 he is far too old
   { nik: '1508011003550023', fullName: 'Harun Rasyid', birthDate: '1955-03-10', sex: 'L' },
 ] as const;
@@ -80,7 +80,7 @@ describe('village proposes, district verifies, regency approves', () => {
     await village.open(PROGRAM);
     await expect.poll(() => village.seat('seats').textContent()).toContain('25');
     await expect.poll(() => village.seat('remaining').textContent()).toContain('25');
-    await village.candidate('Siti Aminah').waitFor();
+    await village.candidate('Sri Wahyuni').waitFor();
     const harun = village.candidate('Harun Rasyid');
     expect(await harun.getAttribute('data-eligible')).toBe('no');
     await harun.getByText(/maksimal 65 tahun/).waitFor();
@@ -90,14 +90,14 @@ describe('village proposes, district verifies, regency approves', () => {
 
     // She pastes the three NIKs: two are proposed, Harun is refused with the reason
     await village.pasteNiks(WORKERS.map((w) => w.nik));
-    await village.result('Siti Aminah').getByText('Diusulkan').waitFor();
-    await village.result('Budi Santoso').getByText('Diusulkan').waitFor();
+    await village.result('Sri Wahyuni').getByText('Diusulkan').waitFor();
+    await village.result('Joko Susilo').getByText('Diusulkan').waitFor();
     const refused = village.result('Harun Rasyid');
     await refused.getByText('Ditolak').waitFor();
     await refused.getByText(/^Usia \d+ tahun pada 1 Januari \d{4}; maksimal 65 tahun\.$/).waitFor();
     await operator.getByText('2 diusulkan, 1 ditolak. Kursi terisi 2 dari 25.').waitFor();
     await expect.poll(() => village.seat('remaining').textContent()).toContain('23');
-    await village.row('Siti Aminah').getByText('diusulkan desa').waitFor();
+    await village.row('Sri Wahyuni').getByText('diusulkan desa').waitFor();
     await shot(operator, '62-usulan-hasil-per-nik');
     await phoneShot(operator, '63-usulan-hasil-per-nik-375');
 
@@ -123,7 +123,7 @@ describe('village proposes, district verifies, regency approves', () => {
     const dinas = await logInAs('dinas.usul.bungo');
     const regency = new EnrollmentPage(dinas);
     await regency.open(PROGRAM);
-    await regency.queue('approve').getByText('Siti Aminah').waitFor();
+    await regency.queue('approve').getByText('Sri Wahyuni').waitFor();
     await shot(dinas, '67-persetujuan-kabupaten');
     await regency.takeStepForVillage('approve', 'Pedukun');
     await regency.confirm();
@@ -132,8 +132,8 @@ describe('village proposes, district verifies, regency approves', () => {
 
     // The operator sees both approved by the regency
     await operator.reload();
-    await village.row('Siti Aminah').getByText('disetujui kabupaten').waitFor();
-    await village.row('Budi Santoso').getByText('disetujui kabupaten').waitFor();
+    await village.row('Sri Wahyuni').getByText('disetujui kabupaten').waitFor();
+    await village.row('Joko Susilo').getByText('disetujui kabupaten').waitFor();
     expect(await village.row('Harun Rasyid').count()).toBe(0);
     await shot(operator, '69-usulan-disetujui-kabupaten');
   });
