@@ -27,7 +27,9 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const jaring = (...args: string[]) => run(process.execPath, [bin, ...args], { env, cwd: tmp });
 
-describe('the jaring command', () => {
+// Each call starts Node and the TypeScript loader (1–2 s, far more on a busy machine): a long
+// timeout for a hang, never a measure of speed.
+describe('the jaring command', { timeout: 180_000 }, () => {
   it('lists its commands, each with its own help', async () => {
     const { stdout } = await jaring('--help');
     for (const c of ['serve', 'migrate', 'regions load', 'user create', 'backup', 'restore'])
