@@ -7,8 +7,10 @@ const NO_RETRY = new Set([400, 401, 403, 404, 409, 422, 423, 429]);
 export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      staleTime: 60_000,
-      refetchOnWindowFocus: false,
+      // Others change what a page shows (a district verifies, BPJS answers): data older than 15 s
+      // is fetched again when the person comes back to the tab.
+      staleTime: 15_000,
+      refetchOnWindowFocus: true,
       retry: (failureCount, error) =>
         !(isApiError(error) && NO_RETRY.has(error.status)) && failureCount < 2,
     },
