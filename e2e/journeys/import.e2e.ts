@@ -6,6 +6,7 @@ import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ImportSummary } from '../../src/core/modules/imports/imports.schema.ts';
 import { ApiClient } from '../api.ts';
+import { step } from '../step.ts';
 import { launchBrowser } from '../browser.ts';
 import { ImportPage } from '../pages/import.page.ts';
 import { LoginPage } from '../pages/login.page.ts';
@@ -18,26 +19,6 @@ const DESKTOP = { width: 1280, height: 900 };
 let browser: Browser;
 let page: Page;
 let imports: ImportPage;
-
-/**
- * Runs one step of a journey against a timer, so that a hang says where it hung (a CI run once
- * waited 60 s in this journey without a word). Errors of the step carry its name too.
- */
-async function step<T>(name: string, fn: () => Promise<T>, ms = 20_000): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`step "${name}" did not finish in ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([fn(), timeout]);
-  } catch (e) {
-    if (e instanceof Error && !e.message.startsWith(`step "${name}"`))
-      e.message = `step "${name}": ${e.message}`;
-    throw e;
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 async function shot(name: string) {
   if (!SHOTS) return;

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiClient } from '../api.ts';
+import { step } from '../step.ts';
 import { launchBrowser } from '../browser.ts';
 import { BpjsPage } from '../pages/bpjs.page.ts';
 import { EnrollmentPage } from '../pages/enrollment.page.ts';
@@ -42,26 +43,6 @@ let browser: Browser;
 const pages: Page[] = [];
 let batchFile = '';
 let answerFile = '';
-
-/**
- * Runs one step of the journey against a timer, so that a hang says where it hung; errors of the
- * step carry its name too (the pattern of import.e2e.ts).
- */
-async function step<T>(name: string, fn: () => Promise<T>, ms = 20_000): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`step "${name}" did not finish in ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([fn(), timeout]);
-  } catch (e) {
-    if (e instanceof Error && !e.message.startsWith(`step "${name}"`))
-      e.message = `step "${name}": ${e.message}`;
-    throw e;
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 async function shot(page: Page, name: string) {
   if (!SHOTS) return;

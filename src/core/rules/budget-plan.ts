@@ -1,3 +1,4 @@
+import { rupiah } from './indonesian.ts';
 /**
  * Budget arithmetic for protection programmes (DOMAIN §6, §8), in integer rupiah:
  * seats = floor(budget ÷ cost of one seat for the period), and the reverse, the budget needed for
@@ -22,7 +23,7 @@ import {
 /** Limits of a plan: a programme runs at most five years; Indonesia has about 84,000 villages. */
 export const PLAN_LIMITS = { maxMonths: 60, maxVillages: 100_000, maxSeatsPerVillage: 100_000 };
 
-const rp = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
+const rp = rupiah;
 
 /** Messages shared with the request schema (programs.schema.ts), so the API and this code agree. */
 export const PLAN_MESSAGES = {

@@ -1,3 +1,4 @@
+import { longDate } from './indonesian.ts';
 import { findOccupation, type OccupationClass } from './occupations.ts';
 
 /**
@@ -123,25 +124,7 @@ export function ageOn(birthDate: string, day: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
-/** "1 Januari 2027" for a YYYY-MM-DD date (messages are read by village operators). */
-export function longDate(day: string): string {
-  const MONTHS = [
-    'Januari',
-    'Februari',
-    'Maret',
-    'April',
-    'Mei',
-    'Juni',
-    'Juli',
-    'Agustus',
-    'September',
-    'Oktober',
-    'November',
-    'Desember',
-  ];
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
+export { longDate };
 
 const error = (code: EligibilityCode, message: string): EligibilityIssue => ({
   code,

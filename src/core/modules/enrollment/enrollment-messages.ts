@@ -1,25 +1,11 @@
+import { MONTH_NAMES } from '../../rules/indonesian.ts';
 import type { EligibilityProgram, EligibilityWorker } from '../../rules/eligibility.ts';
 import type { ProgramRow } from '../programs/load-program.ts';
 import type { Overlap, WorkerWithVillage } from './enrollment.repository.ts';
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-
 /** "Januari–Desember 2027", "November 2026 – Maret 2027", "Mei 2027" for first days of months. */
 export function monthRange(first: string, last: string): string {
-  const name = (d: string) => MONTHS[Number(d.slice(5, 7)) - 1]!;
+  const name = (d: string) => MONTH_NAMES[Number(d.slice(5, 7)) - 1]!;
   const fy = first.slice(0, 4);
   const ly = last.slice(0, 4);
   if (first.slice(0, 7) === last.slice(0, 7)) return `${name(first)} ${fy}`;

@@ -1,3 +1,4 @@
+import { monthName, rupiah } from '../../rules/indonesian.ts';
 import type { Ctx } from '../../context.ts';
 import { isWithinScope } from '../../access/scope.ts';
 import type { Db } from '../../db/client.ts';
@@ -19,24 +20,8 @@ const KIND_WORD: Record<string, string> = {
   kelurahan: 'kelurahan',
   desa_adat: 'desa adat',
 };
-const rp = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
-const MONTH_NAMES = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-/** "2027-12" → "Desember 2027". */
-export const monthName = (month: string) =>
-  `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+const rp = rupiah;
+export { monthName };
 
 export interface PreparedProgram {
   values: Omit<typeof program.$inferInsert, 'createdBy' | 'createdById'>;

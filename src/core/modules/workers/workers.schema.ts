@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DECLARED_INCOME } from '../../rules/contribution-rates.ts';
-
-const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
+import { rupiah } from '../../rules/indonesian.ts';
 
 export const SEGMENTS = [
   'pekerja_rentan',
