@@ -61,7 +61,12 @@ import { appendSection, describeEnvironment, packageVersion } from './lib/enviro
 import { parseArgs, positiveInt, UsageError } from './lib/args.ts';
 import { probeServer, scratchDatabase } from './lib/postgres-server.ts';
 import { markdownTable } from './lib/stats.ts';
-import { installQueryProfile, takeQueryProfile, type StatementStats } from './lib/query-profile.ts';
+import {
+  installQueryProfile,
+  profilePglite,
+  takeQueryProfile,
+  type StatementStats,
+} from './lib/query-profile.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = parseArgs(process.argv.slice(2), ['villages', 'seats', 'batch', 'only', 'pg-url']);
@@ -157,8 +162,8 @@ interface Outcome {
   approved: number;
   referenceMs: number;
   referenceRows: number;
-  /** PostgreSQL only: the statements of steps 2 and 3, timed from send to answer. */
-  profile?: { propose: StatementStats[]; approve: StatementStats[] };
+  /** The statements of steps 2 and 3, timed from send to answer. */
+  profile: { propose: StatementStats[]; approve: StatementStats[] };
 }
 
 async function stepInBatches(
@@ -167,8 +172,7 @@ async function stepInBatches(
   groups: { actor: Actor; ids: string[] }[],
   take: typeof approveEnrollments,
 ): Promise<{ ms: number; calls: number[]; done: number; profile: StatementStats[] }> {
-  const profiling = database.kind === 'postgresql';
-  if (profiling) takeQueryProfile();
+  takeQueryProfile();
   const calls: number[] = [];
   let done = 0;
   const total = groups.reduce((sum, g) => sum + g.ids.length, 0);
@@ -195,7 +199,7 @@ async function stepInBatches(
     }
   }
   const ms = performance.now() - t0;
-  return { ms, calls, done, profile: profiling ? takeQueryProfile() : [] };
+  return { ms, calls, done, profile: takeQueryProfile() };
 }
 
 function mergeProfiles(...lists: StatementStats[][]): StatementStats[] {
@@ -306,8 +310,7 @@ async function run(label: string, database: Database): Promise<Outcome> {
     list.push(r.nik);
     niksOf.set(r.village_code, list);
   }
-  const profiling = database.kind === 'postgresql';
-  if (profiling) takeQueryProfile();
+  takeQueryProfile();
   const proposeCalls: number[] = [];
   const reasons = new Map<string, number>();
   let proposed = 0;
@@ -345,7 +348,7 @@ async function run(label: string, database: Database): Promise<Outcome> {
     }
   }
   const proposeMs = performance.now() - t2;
-  const proposeProfile = profiling ? takeQueryProfile() : [];
+  const proposeProfile = takeQueryProfile();
 
   // 3. verification (with a district step) and approval, by the offices of each area
   let verifyMs = 0;
@@ -421,7 +424,7 @@ async function run(label: string, database: Database): Promise<Outcome> {
     approved: a.done,
     referenceMs,
     referenceRows,
-    ...(profiling ? { profile: { propose: proposeProfile, approve: approveProfile } } : {}),
+    profile: { propose: proposeProfile, approve: approveProfile },
   };
 }
 
@@ -446,6 +449,7 @@ try {
   if (!only || only === 'pglite') {
     // on disk, as the server keeps it
     const database = await openDatabase({ kind: 'pglite', dataDir: path.join(tmp, 'pglite') });
+    profilePglite(database.pglite!);
     const label = `PGlite ${packageVersion('@electric-sql/pglite')}, on disk`;
     outcomes.push([label, await run(label, database)]);
     await database.close();
@@ -496,18 +500,15 @@ function profileLine(what: string, wallMs: number, stats: StatementStats[]): str
   const db = stats.reduce((sum, x) => sum + x.ms, 0);
   const count = stats.reduce((sum, x) => sum + x.count, 0);
   const top = stats
-    .slice(0, 6)
+    .slice(0, 8)
     .map((x) => `${x.kind} ${n(x.count)}× ${s(x.ms)}`)
     .join(', ');
   return `${what} ${s(wallMs)}: statements ${s(db)} (${n(count)}; ${top}); JavaScript and the rest ${s(wallMs - db)}`;
 }
 const profileLines = outcomes
-  .flatMap(([label, o]) =>
-    o.profile
-      ? [
-          `- Where the time goes on ${label} (each statement timed from send to answer): ${profileLine('proposals', o.proposeMs, o.profile.propose)}. ${profileLine(DISTRICT_STEP ? 'verification + approval' : 'approval', o.verifyMs + o.approveMs, o.profile.approve)}.`,
-        ]
-      : [],
+  .map(
+    ([label, o]) =>
+      `- Where the time goes on ${label} (each statement timed from send to answer${label.startsWith('PGlite') ? '; BEGIN/COMMIT not seen' : ''}): ${profileLine('proposals', o.proposeMs, o.profile.propose)}. ${profileLine(DISTRICT_STEP ? 'verification + approval' : 'approval', o.verifyMs + o.approveMs, o.profile.approve)}.`,
   )
   .join('\n');
 process.stderr.write(`${reasonLines}\n${profileLines}\n`);
