@@ -60,7 +60,7 @@ export function decodeNik(nik: string, today: string): DecodedNik | undefined {
     nik,
     provinceCode: nik.slice(0, 2),
     regencyCode: `${nik.slice(0, 2)}.${nik.slice(2, 4)}`,
-    districtCode: `${nik.slice(0, 2)}.${nik.slice(2, 4)}.${nik.slice(4, 6)}`,
+    districtCode: nikDistrictCode(nik)!,
     birthDate: `${year}-${pad(mm)}-${pad(day)}`,
     sex: female ? 'P' : 'L',
     serial: nik.slice(12),
@@ -94,7 +94,7 @@ export function checkNik(input: string, ctx: NikContext): NikCheck {
     errors.push({ code: 'NIK_FORMAT', message: `NIK harus 16 digit angka (yang diisi: ${got}).` });
     return { decoded: undefined, errors, warnings };
   }
-  const districtCode = `${nik.slice(0, 2)}.${nik.slice(2, 4)}.${nik.slice(4, 6)}`;
+  const districtCode = nikDistrictCode(nik)!;
   if (!ctx.districtExists(districtCode)) {
     errors.push({
       code: 'NIK_REGION_UNKNOWN',
@@ -135,4 +135,11 @@ export function checkNik(input: string, ctx: NikContext): NikCheck {
     }
   }
   return { decoded, errors, warnings };
+}
+
+/** The district that issued a NIK ("15.08.01" for 150801…), from its first six digits. */
+export function nikDistrictCode(nik: string): string | undefined {
+  return /^\d{6}/.test(nik)
+    ? `${nik.slice(0, 2)}.${nik.slice(2, 4)}.${nik.slice(4, 6)}`
+    : undefined;
 }

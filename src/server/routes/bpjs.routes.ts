@@ -1,7 +1,4 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { receiveUpload } from './upload.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -23,7 +20,6 @@ import {
   writeBatch,
   writeNotAppliedRows,
 } from '../../core/modules/bpjs/index.ts';
-import { formatOf } from '../../core/modules/imports/index.ts';
 import { requireUser } from '../plugins/auth.ts';
 import { ErrorResponse, IdParams, sendFile, XLSX_TYPE } from './common.ts';
 
@@ -37,33 +33,7 @@ const errors = {
 const tags = ['bpjs'];
 const CSV_TYPE = 'text/csv; charset=utf-8';
 /** An answer for a whole province (78,000 workers) is about 30 MB as CSV. */
-const MAX_BYTES = 100 * 1024 * 1024;
 const file = (description: string) => z.string().meta({ description, format: 'binary' });
-
-/** The answer file saved to a temporary folder (streamed, never whole in memory). */
-async function receive(req: FastifyRequest) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaring-bpjs-'));
-  const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
-  try {
-    for await (const part of req.parts({ limits: { fileSize: MAX_BYTES, files: 1 } })) {
-      if (part.type !== 'file') continue;
-      formatOf(part.filename);
-      const target = path.join(dir, 'jawaban');
-      await pipeline(part.file, fs.createWriteStream(target));
-      if (part.file.truncated)
-        throw new DomainError('VALIDATION', 'Berkas terlalu besar (maksimal 100 MB).');
-      return { file: { path: target, fileName: part.filename }, cleanup };
-    }
-  } catch (e) {
-    cleanup();
-    throw e;
-  }
-  cleanup();
-  throw new DomainError(
-    'VALIDATION',
-    'Pilih berkas jawaban BPJS (.xlsx atau .csv) untuk diunggah (kolom formulir "file").',
-  );
-}
 
 /**
  * This GET changes data (the batch is created as it downloads), so a link on another site must
@@ -176,7 +146,11 @@ export async function bpjsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const { file: upload, cleanup } = await receive(req);
+      const { file: upload, cleanup } = await receiveUpload(req, {
+        maxMegabytes: 100,
+        missing:
+          'Pilih berkas jawaban BPJS (.xlsx atau .csv) untuk diunggah (kolom formulir "file").',
+      });
       try {
         return await importResults(req.ctx(), req.params.id, upload);
       } finally {

@@ -1,14 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../../core/errors.ts';
 import {
   cancelImport,
-  formatOf,
   getImport,
   ImportMode,
   type ImportRunner,
@@ -19,6 +14,7 @@ import {
   writeRejectedRows,
 } from '../../core/modules/imports/index.ts';
 import { requireUser } from '../plugins/auth.ts';
+import { receiveUpload } from './upload.ts';
 import { ErrorResponse, IdParams, NoContent, sendFile, XLSX_TYPE } from './common.ts';
 
 const errors = {
@@ -30,44 +26,7 @@ const errors = {
 };
 const tags = ['impor'];
 /** A million workers in CSV with every column is about 175 MB. */
-const MAX_BYTES = 300 * 1024 * 1024;
-
-/** Saves the uploaded file to a temporary folder (streamed, never whole in memory) with the form's fields. */
-async function receive(req: FastifyRequest): Promise<{
-  file: { path: string; fileName: string };
-  fields: Record<string, string>;
-  cleanup: () => void;
-}> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaring-upload-'));
-  const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
-  const fields: Record<string, string> = {};
-  let file: { path: string; fileName: string } | undefined;
-  try {
-    for await (const part of req.parts({ limits: { fileSize: MAX_BYTES, files: 1 } })) {
-      if (part.type === 'file') {
-        formatOf(part.filename);
-        const target = path.join(dir, 'upload');
-        await pipeline(part.file, fs.createWriteStream(target));
-        if (part.file.truncated)
-          throw new DomainError('VALIDATION', 'Berkas terlalu besar (maksimal 300 MB).');
-        file = { path: target, fileName: part.filename };
-      } else {
-        fields[part.fieldname] = String(part.value);
-      }
-    }
-  } catch (e) {
-    cleanup();
-    throw e;
-  }
-  if (!file) {
-    cleanup();
-    throw new DomainError(
-      'VALIDATION',
-      'Pilih berkas Excel (.xlsx) atau CSV untuk diimpor (kolom formulir "file").',
-    );
-  }
-  return { file, fields, cleanup };
-}
+const MAX_MEGABYTES = 300;
 
 /** How long an upload waits for its job before answering 202 (a small file is done by then). */
 const WAIT_MS = 8000;
@@ -97,7 +56,10 @@ export async function importRoutes(
       },
     },
     async (req, reply) => {
-      const { file, fields, cleanup } = await receive(req);
+      const { file, fields, cleanup } = await receiveUpload(req, {
+        maxMegabytes: MAX_MEGABYTES,
+        missing: 'Pilih berkas Excel (.xlsx) atau CSV untuk diimpor (kolom formulir "file").',
+      });
       let id: string;
       try {
         const mode = ImportMode.safeParse(fields.mode ?? req.query.mode ?? 'preview');

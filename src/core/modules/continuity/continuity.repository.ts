@@ -43,11 +43,8 @@ export async function overlappingProgram(
   return row?.name;
 }
 
-/** SQLSTATE 23P01 (exclusion violation), as drizzle wraps the driver's error. */
-export function isDoubleFunding(e: unknown): boolean {
-  const cause = (e as { cause?: { code?: string } } | undefined)?.cause;
-  return cause?.code === '23P01' || (e as { code?: string } | undefined)?.code === '23P01';
-}
+/** The no-double-funding constraint refused a seat (SQLSTATE 23P01). */
+export { isExclusionViolation as isDoubleFunding } from '../../db/sql-state.ts';
 
 export function doubleFundingError(programName?: string): DomainError {
   const message = programName

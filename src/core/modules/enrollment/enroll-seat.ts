@@ -1,3 +1,4 @@
+import { isExclusionViolation } from '../../db/sql-state.ts';
 import type { Ctx } from '../../context.ts';
 import { actorName } from '../../access/actor.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
@@ -14,12 +15,6 @@ import {
 export interface Period {
   firstMonth: string;
   lastMonth: string;
-}
-
-/** SQLSTATE 23P01: the no-double-funding exclusion constraint (migration 0009) refused a seat. */
-function isDoubleFunding(e: unknown): boolean {
-  const cause = (e as { cause?: { code?: string } }).cause;
-  return cause?.code === '23P01' || (e as { code?: string }).code === '23P01';
 }
 
 /**
@@ -61,7 +56,7 @@ export async function enrollSeat(
       return { id: row.id };
     });
   } catch (e) {
-    if (!isDoubleFunding(e)) throw e;
+    if (!isExclusionViolation(e)) throw e;
     const overlap = (await overlappingSeats(tx, [w.id], period.firstMonth, period.lastMonth)).get(
       w.id,
     );

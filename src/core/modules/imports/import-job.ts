@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../../db/sql-state.ts';
 import fs from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx, Log } from '../../context.ts';
@@ -294,11 +295,6 @@ export async function runImport(
     await finish(db, job.id, 'failed', counts, e instanceof Error ? e.message : String(e));
     return 'failed';
   }
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  const cause = (e as { cause?: unknown }).cause ?? e;
-  return (cause as { code?: string }).code === '23505' || (e as { code?: string }).code === '23505';
 }
 
 /** Drops what a rolled-back chunk added to the NIK memory (a Map keeps insertion order). */

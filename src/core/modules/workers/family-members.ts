@@ -5,7 +5,7 @@ import { isWithinScope } from '../../access/scope.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Db } from '../../db/client.ts';
 import { DomainError } from '../../errors.ts';
-import { checkNik, normaliseNik } from '../../rules/nik.ts';
+import { checkNik, nikDistrictCode, normaliseNik } from '../../rules/nik.ts';
 import { maskNik } from '../../rules/personal-data.ts';
 import type { Child, Heir } from './family.schema.ts';
 import { knownDistricts, type ChildRow, type HeirRow } from './family.repository.ts';
@@ -34,9 +34,7 @@ export async function lockEditableWorker(ctx: Ctx, tx: Db, id: string): Promise<
 /** A given NIK must pass the error rules of DOMAIN §4; warnings do not apply to family members. */
 export async function familyNik(ctx: Ctx, db: Db, raw: string, w: WorkerRow): Promise<string> {
   const nik = normaliseNik(raw);
-  const district = /^\d{6}/.test(nik)
-    ? `${nik.slice(0, 2)}.${nik.slice(2, 4)}.${nik.slice(4, 6)}`
-    : undefined;
+  const district = nikDistrictCode(nik);
   const known = await knownDistricts(db, district ? [district] : []);
   const { errors } = checkNik(nik, {
     today: jakartaDate(ctx.now()),

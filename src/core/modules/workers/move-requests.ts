@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../../db/sql-state.ts';
 import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../context.ts';
@@ -199,11 +200,6 @@ async function receivingVillage(ctx: Ctx, db: Db, given: string | undefined): Pr
     throw refuse('FORBIDDEN', 'toVillage', `Desa/kelurahan ${code} di luar wilayah kerja Anda.`);
   }
   return code;
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  const cause = (e as { cause?: unknown }).cause ?? e;
-  return (cause as { code?: string }).code === '23505' || (e as { code?: string }).code === '23505';
 }
 
 const PENDING_EXISTS =

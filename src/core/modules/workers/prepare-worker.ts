@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { region } from '../../db/schema/regions.ts';
 import type { StoredWarning } from '../../db/schema/workers.ts';
 import { DomainError } from '../../errors.ts';
-import { checkNik, normaliseNik } from '../../rules/nik.ts';
+import { checkNik, nikDistrictCode, normaliseNik } from '../../rules/nik.ts';
 import { findOccupation } from '../../rules/occupations.ts';
 import { normaliseRegionCode } from '../../rules/region-code.ts';
 import type { WorkerInputParsed } from './workers.schema.ts';
@@ -21,12 +21,6 @@ const digits = (v: string | undefined) => (v ? v.replace(/\D/g, '') : null);
 /** What the rules need to know of the regions a set of inputs names (villages, NIK districts). */
 export type RegionFacts = Map<string, { level: string; retiredAt: Date | null }>;
 
-function districtOfNik(nik: string): string | undefined {
-  return /^\d{6}/.test(nik)
-    ? `${nik.slice(0, 2)}.${nik.slice(2, 4)}.${nik.slice(4, 6)}`
-    : undefined;
-}
-
 /** One query for the villages and NIK districts of many inputs (an import chunk reads them once). */
 export async function loadRegionFacts(
   db: Db,
@@ -36,7 +30,7 @@ export async function loadRegionFacts(
   for (const input of inputs) {
     const village = normaliseRegionCode(input.villageCode);
     if (village) codes.add(village);
-    const district = districtOfNik(normaliseNik(input.nik));
+    const district = nikDistrictCode(normaliseNik(input.nik));
     if (district) codes.add(district);
   }
   const facts: RegionFacts = new Map();

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { RegionDetail } from '../../../core/modules/regions/regions.schema.ts';
-import { checkNik, normaliseNik, type NikCheck } from '../../../core/rules/nik.ts';
+import { checkNik, nikDistrictCode, normaliseNik, type NikCheck } from '../../../core/rules/nik.ts';
 import { api, isApiError } from '../../lib/api.ts';
 import { todayInJakarta } from '../../lib/format.ts';
 
@@ -28,7 +28,7 @@ interface Stated {
 export function useNikCheck(input: string, stated: Stated): NikState {
   const nik = normaliseNik(input);
   const complete = /^\d{16}$/.test(nik);
-  const districtCode = complete ? `${nik.slice(0, 2)}.${nik.slice(2, 4)}.${nik.slice(4, 6)}` : '';
+  const districtCode = complete ? (nikDistrictCode(nik) ?? '') : '';
   const lookup = useQuery({
     queryKey: ['regions', 'detail', districtCode],
     queryFn: ({ signal }) =>
