@@ -7,6 +7,8 @@ import { enrollment } from '../../db/schema/programs.ts';
 import { aUser, type UserFixture } from '../../../../test/factories.ts';
 import { aProgram } from '../../../../test/program-factories.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.ts';
+import { closeProgram } from '../programs/index.ts';
+import { program as programTable } from '../../db/schema/programs.ts';
 import { createWorker } from '../workers/index.ts';
 import {
   approveEnrollments,
@@ -313,23 +315,46 @@ describe('concurrent proposals for the last seat', () => {
 
   it(
     onPostgres
-      ? 'a seat taken by another program meanwhile is refused by the database, naming the program'
-      : 'a seat taken by another program before is refused, naming the program',
+      ? 'a seat taken by another program meanwhile is refused by the database, naming the program; the next worker takes the seat'
+      : 'a seat taken by another program before is refused, naming the program; the next worker takes the seat',
     async () => {
-      const regency = await aProgram(tdb, { seats: { [PEDUKUN]: 25 } });
+      // one seat left in the regency's program: the refused worker must not use it up
+      const regency = await aProgram(tdb, { seats: { [PEDUKUN]: 1 } });
       const province = await aProgram(tdb, {
         name: 'BKBK Provinsi Jambi 2027',
         ownerRegion: '15',
         seats: { [PEDUKUN]: 25 },
       });
       const nik = await aWorker('Fitri Handayani');
+      const next = await aWorker('Yuliana Sari');
+      const check = async (res: Awaited<ReturnType<typeof proposeEnrollments>>) => {
+        expect(res.results.map((r) => [r.fullName, r.status, r.reasons])).toEqual([
+          ['Fitri Handayani', 'refused', expected],
+          ['Yuliana Sari', 'enrolled', undefined],
+        ]);
+        expect(res).toMatchObject({ enrolled: 1, refused: 1, filled: 1, seats: 1 });
+        const audits = await tdb.database.db
+          .select()
+          .from(auditLog)
+          .where(
+            and(
+              eq(auditLog.action, 'enrollments.propose'),
+              eq(auditLog.entityId, res.results[1]!.enrollmentId!),
+            ),
+          );
+        expect(audits).toHaveLength(1);
+        const seats = await tdb.database.db
+          .select({ status: enrollment.status })
+          .from(enrollment)
+          .where(eq(enrollment.programId, regency.id));
+        expect(seats).toEqual([{ status: 'proposed' }]);
+      };
       const expected = [
         'Sudah dibiayai program "BKBK Provinsi Jambi 2027" untuk Januari–Desember 2027; satu pekerja hanya satu kursi dalam satu bulan.',
       ];
       if (!onPostgres) {
         await proposeEnrollments(as(dinasBungo), province.id, { niks: [nik], village: PEDUKUN });
-        const res = await proposeEnrollments(as(pedukunOp), regency.id, { niks: [nik] });
-        expect(res.results[0]!.reasons).toEqual(expected);
+        await check(await proposeEnrollments(as(pedukunOp), regency.id, { niks: [nik, next] }));
         return;
       }
       // The province's seat is inserted in an open transaction: the village's proposal does not
@@ -350,7 +375,7 @@ describe('concurrent proposals for the last seat', () => {
            SELECT $1, id, village_code, 'proposed', '2027-01-01', '2027-12-01', 'tes' FROM worker WHERE nik = $2`,
           [province.id, nik],
         );
-        const pending = proposeEnrollments(as(pedukunOp), regency.id, { niks: [nik] });
+        const pending = proposeEnrollments(as(pedukunOp), regency.id, { niks: [nik, next] });
         // commit once the proposal waits on the province's row (its insert met the constraint)
         for (;;) {
           const waiting = await other.query(
@@ -361,12 +386,53 @@ describe('concurrent proposals for the last seat', () => {
           await new Promise((r) => setTimeout(r, 20));
         }
         await other.query('COMMIT');
-        const res = await pending;
-        expect(res.results[0]).toMatchObject({ status: 'refused', reasons: expected });
-        expect(res.filled).toBe(0);
+        await check(await pending);
       } finally {
         await other.end();
       }
     },
   );
+});
+
+describe('closing a program', () => {
+  it('is refused while proposals are on their way, naming how many; the chain stops once closed', async () => {
+    const program = await aProgram(tdb, { seats: { [PEDUKUN]: 25 } });
+    const [a, b, c] = await propose(pedukunOp, program.id, ['Ratna Dewi', 'Sumiati', 'Wartini']);
+    await verifyEnrollments(as(camatTanahTumbuh), { ids: [b!, c!] });
+    await approveEnrollments(as(dinasBungo), { ids: [c!] });
+
+    const refused = await closeProgram(as(dinasBungo), program.id).then(
+      () => null,
+      (e: unknown) => e as { code: string; message: string },
+    );
+    expect([refused?.code, refused?.message]).toEqual([
+      'CONFLICT',
+      'Masih ada 3 usulan yang belum selesai (1 diusulkan, 1 diverifikasi kecamatan, 1 disetujui tetapi belum dikirim ke BPJS). Setujui dan kirim, atau kembalikan usulan itu dulu, lalu tutup program.',
+    ]);
+    const [still] = await tdb.database.db
+      .select({ status: programTable.status })
+      .from(programTable)
+      .where(eq(programTable.id, program.id));
+    expect(still!.status).toBe('active');
+
+    const back = await returnEnrollments(as(dinasBungo), {
+      ids: [a!, b!, c!],
+      reason: 'Anggaran program dialihkan; usulkan kembali pada program 2028.',
+    });
+    expect(back.done).toBe(3);
+    expect((await closeProgram(as(dinasBungo), program.id)).status).toBe('closed');
+
+    // nothing moves in a closed program, whatever the status
+    const late = await approveEnrollments(as(dinasBungo), { ids: [a!] });
+    expect(late.results[0]).toMatchObject({
+      result: 'refused',
+      status: 'returned',
+      message: 'Program ini sudah ditutup; usulan tidak dapat diproses lagi.',
+    });
+    const closing = await tdb.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'programs.close'), eq(auditLog.entityId, program.id)));
+    expect(closing).toHaveLength(1);
+  });
 });

@@ -2,7 +2,8 @@ import type { Ctx } from '../../context.ts';
 import type { Actor } from '../../access/actor.ts';
 import { can, requirePermission, type Permission } from '../../access/require-permission.ts';
 import { isWithinScope } from '../../access/scope.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
+import { recordAudits } from '../../audit/record-audit.ts';
+import { noteRowsWritten } from '../../db/fresh-statistics.ts';
 import { DomainError } from '../../errors.ts';
 import { refusal, transition, type EnrollmentStatus } from '../../rules/enrollment-status.ts';
 import { maskNik } from '../../rules/personal-data.ts';
@@ -14,7 +15,9 @@ import {
   type EnrollmentStepResponse,
   type StepResult,
 } from './enrollment.schema.ts';
-import { lockEnrollments, updateEnrollmentStatus } from './enrollment.repository.ts';
+import { lockEnrollments, setEnrollmentStatus } from './enrollment.repository.ts';
+
+type Locked = Awaited<ReturnType<typeof lockEnrollments>>[number];
 
 /** The steps of the approval chain this module takes (BPJS steps belong to the exchange). */
 export type ChainStep = 'verify' | 'approve' | 'return' | 'withdraw';
@@ -27,6 +30,7 @@ const PERMISSION: Record<ChainStep, Permission> = {
 };
 
 const NOT_FOUND = 'Peserta tidak ditemukan.';
+const CLOSED = 'Program ini sudah ditutup; usulan tidak dapat diproses lagi.';
 
 /**
  * Why this actor cannot take the step on an enrollment in this status, beyond the transition
@@ -74,14 +78,16 @@ export async function takeEnrollmentStep(
 ): Promise<EnrollmentStepResponse> {
   requirePermission(ctx.actor, PERMISSION[step]);
   const input = parseOrThrow(EnrollmentStepInput, raw, 'Permintaan tidak valid.');
-  if (transition(step, true).needsReason && !input.reason)
+  const { to, needsReason } = transition(step, true);
+  if (needsReason && !input.reason)
     throw new DomainError('VALIDATION', 'Alasan pengembalian wajib diisi.', {
       issues: [{ path: 'reason', message: 'Alasan pengembalian wajib diisi.' }],
     });
   const ids = [...new Set(input.ids)];
-  return ctx.db.transaction(async (tx) => {
+  const response = await ctx.db.transaction(async (tx) => {
     const rows = new Map((await lockEnrollments(tx, ids)).map((r) => [r.e.id, r]));
     const results: StepResult[] = [];
+    const taken: Locked[] = [];
     for (const id of ids) {
       const row = rows.get(id);
       if (
@@ -94,6 +100,7 @@ export async function takeEnrollmentStep(
       }
       const { e, districtStep } = row;
       const why =
+        (row.programStatus === 'closed' ? CLOSED : null) ??
         refusal(step, e.status, districtStep) ??
         levelRefusal(ctx.actor, step, e.status, districtStep);
       if (why) {
@@ -106,27 +113,34 @@ export async function takeEnrollmentStep(
         });
         continue;
       }
-      const to = transition(step, districtStep).to;
-      const reason = step === 'return' ? input.reason! : null;
-      const updated = await updateEnrollmentStatus(tx, id, to, reason);
-      await recordAudit(tx, ctx, {
-        action: `enrollments.${step}`,
-        entity: 'enrollment',
-        entityId: id,
-        regionCode: e.villageCode,
-        before: { status: e.status, reason: e.reason },
-        after: {
-          programId: e.programId,
-          nik: maskNik(row.nik),
-          status: updated.status,
-          reason: updated.reason,
-        },
-      });
+      taken.push(row);
       results.push({ id, result: 'done', status: to, fullName: row.fullName, message: null });
     }
-    const done = results.filter((r) => r.result === 'done').length;
+    // the changes in one statement, their audit records in another
+    const reason = step === 'return' ? input.reason! : null;
+    await setEnrollmentStatus(
+      tx,
+      taken.map((r) => r.e.id),
+      to,
+      reason,
+    );
+    await recordAudits(
+      tx,
+      ctx,
+      taken.map(({ e, nik }) => ({
+        action: `enrollments.${step}`,
+        entity: 'enrollment',
+        entityId: e.id,
+        regionCode: e.villageCode,
+        before: { status: e.status, reason: e.reason },
+        after: { programId: e.programId, nik: maskNik(nik), status: to, reason },
+      })),
+    );
+    const done = taken.length;
     return { results, done, refused: results.length - done };
   });
+  await noteRowsWritten(ctx.db, 'enrollment', response.done);
+  return response;
 }
 
 export const verifyEnrollments = (ctx: Ctx, input: EnrollmentStepInput) =>

@@ -162,15 +162,45 @@ export async function overlappingSeats(
   return out;
 }
 
-export async function insertEnrollment(db: Db, row: NewEnrollmentRow): Promise<EnrollmentRow> {
-  const [created] = await db.insert(enrollment).values(row).returning();
-  return created!;
+/**
+ * Inserts seats in one statement; a row the no-double-funding exclusion constraint refuses
+ * (another program holds the worker's months, committed meanwhile) is skipped, not an error.
+ * Returns the rows inserted.
+ */
+export async function insertSeatsOrSkip(db: Db, rows: NewEnrollmentRow[]) {
+  if (rows.length === 0) return [];
+  return db.insert(enrollment).values(rows).onConflictDoNothing().returning({
+    id: enrollment.id,
+    workerId: enrollment.workerId,
+    villageCode: enrollment.villageCode,
+    status: enrollment.status,
+    firstMonth: enrollment.firstMonth,
+    lastMonth: enrollment.lastMonth,
+  });
 }
 
-/** The enrollments to take a step on, locked, with what the step needs to know. */
+/**
+ * The enrollments to take a step on, locked, with what the step needs to know. Their programs
+ * are locked FOR SHARE first: closing a program (FOR UPDATE) waits for the step, or the step sees
+ * the program closed.
+ */
 export async function lockEnrollments(db: Db, ids: string[]) {
   const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   if (valid.length === 0) return [];
+  await db
+    .select({ id: program.id })
+    .from(program)
+    .where(
+      inArray(
+        program.id,
+        db
+          .selectDistinct({ id: enrollment.programId })
+          .from(enrollment)
+          .where(inArray(enrollment.id, valid)),
+      ),
+    )
+    .orderBy(asc(program.id))
+    .for('share');
   return db
     .select({
       e: enrollment,
@@ -188,18 +218,18 @@ export async function lockEnrollments(db: Db, ids: string[]) {
     .for('update', { of: enrollment });
 }
 
-export async function updateEnrollmentStatus(
+/** One step on many enrollments: one statement. */
+export async function setEnrollmentStatus(
   db: Db,
-  id: string,
+  ids: string[],
   status: EnrollmentStatus,
   reason: string | null,
-): Promise<EnrollmentRow> {
-  const [row] = await db
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
     .update(enrollment)
     .set({ status, reason, updatedAt: sql`now()` })
-    .where(eq(enrollment.id, id))
-    .returning();
-  return row!;
+    .where(inArray(enrollment.id, ids));
 }
 
 export interface EnrollmentFilter {

@@ -1,12 +1,13 @@
 import type { Ctx } from '../../context.ts';
 import { jakartaDate } from '../../context.ts';
 import { requirePermission } from '../../access/require-permission.ts';
+import { noteRowsWritten } from '../../db/fresh-statistics.ts';
 import { DomainError } from '../../errors.ts';
 import { checkEligibility, enrollmentPeriod } from '../../rules/eligibility.ts';
 import { statusLabel, type EnrollmentStatus } from '../../rules/enrollment-status.ts';
 import { maskNik } from '../../rules/personal-data.ts';
 import { parseOrThrow } from '../../validation.ts';
-import { loadProgram, type ProgramRow } from '../programs/load-program.ts';
+import { lockProgram, type ProgramRow } from '../programs/load-program.ts';
 import { assertOpen, resolveVillage } from './enrollment-access.ts';
 import { eligibilityInput, eligibilityOf, overlapMessage } from './enrollment-messages.ts';
 import {
@@ -20,8 +21,11 @@ import {
   overlappingSeats,
   seatsInProgram,
   type Overlap,
+  type WorkerWithVillage,
 } from './enrollment.repository.ts';
-import { enrollSeat } from './enroll-seat.ts';
+
+const DOUBLE_FUNDED = 'Pekerja ini sudah dibiayai program lain pada bulan yang sama.';
+import { enrollSeats } from './enroll-seats.ts';
 import { identifyWorkers, type ProposedItem } from './identify-workers.ts';
 
 interface Known {
@@ -63,8 +67,8 @@ export async function proposeEnrollments(
   requirePermission(ctx.actor, 'enrollments.propose');
   const input = parseOrThrow(ProposeEnrollmentsInput, raw, 'Usulan peserta tidak valid.');
   const today = jakartaDate(ctx.now());
-  return ctx.db.transaction(async (tx) => {
-    const program = await loadProgram(ctx, programId, tx);
+  const response = await ctx.db.transaction(async (tx) => {
+    const program = await lockProgram(ctx, tx, programId, 'share');
     assertOpen(program);
     const village = await resolveVillage(ctx, tx, input.village);
     const allocation = await lockAllocation(tx, program.id, village.code);
@@ -86,8 +90,36 @@ export async function proposeEnrollments(
       overlaps: await overlappingSeats(tx, ids, period.firstMonth, period.lastMonth),
     };
     let filled = await countFilled(tx, program.id, village.code);
-    const results: ProposalResult[] = [];
-    for (const item of items) {
+    const lines = items.map((item) => ({ item, ...assess(item, known) }));
+
+    // Seats for the lines that may take one, in the order given, as many as the village has
+    // free: one INSERT (and one audit INSERT) per round. A worker another program funded
+    // meanwhile is skipped by the database; the next lines take the seats left (rarely a
+    // second round).
+    const seatOf = new Map<string, string>();
+    const skipped: WorkerWithVillage[] = [];
+    const waiting = lines.filter((l) => l.reasons.length === 0).map((l) => l.item.worker!);
+    let next = 0;
+    while (next < waiting.length && filled < allocation.seats) {
+      const round = waiting.slice(next, next + allocation.seats - filled);
+      next += round.length;
+      const seats = await enrollSeats(ctx, tx, program, round, period);
+      for (const w of round) {
+        const id = seats.get(w.id);
+        if (id) seatOf.set(w.id, id);
+        else skipped.push(w);
+      }
+      filled += seats.size;
+    }
+    const overlaps = await overlappingSeats(
+      tx,
+      skipped.map((w) => w.id),
+      period.firstMonth,
+      period.lastMonth,
+    );
+    const tried = new Set(waiting.slice(0, next).map((w) => w.id));
+
+    const results: ProposalResult[] = lines.map(({ item, reasons, warnings }) => {
       const w = item.worker;
       const ours = w?.villageCode === village.code;
       const base = {
@@ -100,25 +132,31 @@ export async function proposeEnrollments(
         workerId: ours ? w.id : null,
         fullName: ours ? w.fullName : null,
       };
-      const { reasons, warnings } = assess(item, known);
-      if (reasons.length === 0 && filled >= allocation.seats)
-        reasons.push(
-          `Kuota desa ${village.name} sudah penuh (${filled} dari ${allocation.seats} kursi).`,
-        );
-      const outcome = reasons.length === 0 ? await enrollSeat(ctx, tx, program, w!, period) : null;
-      if (outcome && 'refused' in outcome) reasons.push(outcome.refused);
-      if (!outcome || 'refused' in outcome) {
-        results.push({ ...base, status: 'refused', reasons });
-        continue;
+      const id = reasons.length === 0 ? seatOf.get(w!.id) : undefined;
+      if (id)
+        return {
+          ...base,
+          status: 'enrolled',
+          enrollmentId: id,
+          ...(warnings.length > 0 ? { warnings } : {}),
+        };
+      if (reasons.length > 0) return { ...base, status: 'refused', reasons };
+      if (tried.has(w!.id)) {
+        const overlap = overlaps.get(w!.id);
+        return {
+          ...base,
+          status: 'refused',
+          reasons: [overlap ? overlapMessage(overlap) : DOUBLE_FUNDED],
+        };
       }
-      filled += 1;
-      results.push({
+      return {
         ...base,
-        status: 'enrolled',
-        enrollmentId: outcome.id,
-        ...(warnings.length > 0 ? { warnings } : {}),
-      });
-    }
+        status: 'refused',
+        reasons: [
+          `Kuota desa ${village.name} sudah penuh (${filled} dari ${allocation.seats} kursi).`,
+        ],
+      };
+    });
     const enrolled = results.filter((r) => r.status === 'enrolled').length;
     return {
       results,
@@ -128,4 +166,6 @@ export async function proposeEnrollments(
       filled,
     };
   });
+  await noteRowsWritten(ctx.db, 'enrollment', response.enrolled);
+  return response;
 }

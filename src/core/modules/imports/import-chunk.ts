@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
-import { actorName } from '../../access/actor.ts';
 import { can } from '../../access/require-permission.ts';
 import { isWithinScope } from '../../access/scope.ts';
+import { recordAudits, type AuditEntry } from '../../audit/record-audit.ts';
 import type { Db } from '../../db/client.ts';
 import type { ImportCounts } from '../../db/schema/imports.ts';
 import { worker } from '../../db/schema/workers.ts';
@@ -164,18 +164,15 @@ export async function processChunk(
   const now = ctx.now().toISOString();
   const inserts: Record<string, unknown>[] = [];
   const updates: Record<string, unknown>[] = [];
-  const audits: Record<string, unknown>[] = [];
+  const audits: AuditEntry[] = [];
   const audit = (action: string, w: WorkerRow, before: WorkerRow | null) =>
     audits.push({
-      actor_id: ctx.actor.kind === 'user' ? ctx.actor.id : null,
-      actor_name: actorName(ctx.actor),
       action,
       entity: 'worker',
-      entity_id: w.id,
-      region_code: w.villageCode,
+      entityId: w.id,
+      regionCode: w.villageCode,
       before: before ? auditView(before) : null,
       after: auditView(w),
-      request_id: ctx.requestId ?? null,
     });
   for (const c of candidates) {
     try {
@@ -234,11 +231,7 @@ export async function processChunk(
         UPDATE worker w SET ${sql.raw(UPDATED_COLUMNS.map((c) => `${c} = r.${c}`).join(', '))}
         FROM json_populate_recordset(NULL::worker, ${JSON.stringify(updates)}::json) r
         WHERE w.id = r.id`);
-    if (audits.length > 0)
-      await db.execute(sql`
-        INSERT INTO audit_log (${sql.raw(AUDIT_COLUMNS.join(', '))})
-        SELECT ${sql.raw(AUDIT_COLUMNS.join(', '))}
-        FROM json_populate_recordset(NULL::audit_log, ${JSON.stringify(audits)}::json)`);
+    await recordAudits(db, ctx, audits);
   }
   lap('writes');
   return { counts, notWritten };
@@ -293,17 +286,6 @@ const UPDATED_COLUMNS = Object.entries(WORKER_COLUMNS)
     ([k]) => !['id', 'createdAt', 'lifeStatus', 'deathDate', 'movedDate', 'mergedInto'].includes(k),
   )
   .map(([, c]) => c);
-const AUDIT_COLUMNS = [
-  'actor_id',
-  'actor_name',
-  'action',
-  'entity',
-  'entity_id',
-  'region_code',
-  'before',
-  'after',
-  'request_id',
-];
 
 function toColumns(w: WorkerRow): Record<string, unknown> {
   const out: Record<string, unknown> = {};

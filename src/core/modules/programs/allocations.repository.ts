@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
 import { escapeLike, regionPrefixMatch } from '../../db/region-scope.ts';
-import { programAllocation } from '../../db/schema/programs.ts';
+import { enrollment, programAllocation } from '../../db/schema/programs.ts';
 import { region } from '../../db/schema/regions.ts';
 import { FILLING, inScopes } from './programs.repository.ts';
 
@@ -159,4 +159,20 @@ export async function rollupAllocations(
     ...totals,
     children: rows.map((r) => ({ ...r, seats: Number(r.seats), filled: Number(r.filled) })),
   };
+}
+
+/** Proposals of the program still on their way to BPJS, per status (closing waits for them). */
+export async function pendingProposals(db: Db, programId: string) {
+  const rows = await db
+    .select({ status: enrollment.status, n: sql<number>`count(*)::int` })
+    .from(enrollment)
+    .where(
+      and(
+        eq(enrollment.programId, programId),
+        inArray(enrollment.status, ['proposed', 'verified', 'approved']),
+      ),
+    )
+    .groupBy(enrollment.status);
+  const n = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
+  return { proposed: n('proposed'), verified: n('verified'), approved: n('approved') };
 }

@@ -29,10 +29,19 @@ export async function loadProgram(ctx: Ctx, id: string, db: Db = ctx.db): Promis
   return row;
 }
 
-/** As loadProgram, locked for the caller's transaction (status changes, quota checks). */
-export async function lockProgram(ctx: Ctx, tx: Db, id: string): Promise<ProgramRow> {
+/**
+ * As loadProgram, locked for the caller's transaction: 'update' for a change of the program (its
+ * status, its seats), 'share' for work that needs its status to hold until commit (proposals and
+ * steps of the approval chain, which closing the program must not cross).
+ */
+export async function lockProgram(
+  ctx: Ctx,
+  tx: Db,
+  id: string,
+  mode: 'update' | 'share' = 'update',
+): Promise<ProgramRow> {
   const row = /^[0-9a-f-]{36}$/i.test(id)
-    ? (await tx.select().from(program).where(eq(program.id, id)).for('update'))[0]
+    ? (await tx.select().from(program).where(eq(program.id, id)).for(mode))[0]
     : undefined;
   if (!row || !programVisible(ctx, row.ownerRegion))
     throw new DomainError('NOT_FOUND', 'Program tidak ditemukan.', { id });

@@ -4,7 +4,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import type { Db } from '../../db/client.ts';
 import { program } from '../../db/schema/programs.ts';
 import { DomainError } from '../../errors.ts';
-import { allocationTotals } from './allocations.repository.ts';
+import { allocationTotals, pendingProposals } from './allocations.repository.ts';
 import { toDetail } from './get-program.ts';
 import type { ProgramRow } from './load-program.ts';
 import { prepareProgram } from './prepare-program.ts';
@@ -31,10 +31,30 @@ export async function activateProgram(ctx: Ctx, id: string): Promise<ProgramDeta
   });
 }
 
-/** active → closed: no more proposals; the enrollments keep their months. */
+/**
+ * active → closed: no more proposals; the enrollments keep their months. Refused while proposals
+ * are still on their way (proposed, verified, or approved and not yet sent to BPJS): they would
+ * be stranded in a closed program. Seats sent to BPJS wait for its answer as before.
+ */
 export async function closeProgram(ctx: Ctx, id: string): Promise<ProgramDetail> {
   const close = { step: 'close', action: 'programs.close', to: 'closed' } as const;
-  return step(ctx, id, close, async () => ({}));
+  return step(ctx, id, close, async (tx) => {
+    const pending = await pendingProposals(tx, id);
+    const total = pending.proposed + pending.verified + pending.approved;
+    if (total > 0) {
+      const parts = [
+        pending.proposed > 0 ? `${pending.proposed} diusulkan` : null,
+        pending.verified > 0 ? `${pending.verified} diverifikasi kecamatan` : null,
+        pending.approved > 0 ? `${pending.approved} disetujui tetapi belum dikirim ke BPJS` : null,
+      ].filter(Boolean);
+      throw new DomainError(
+        'CONFLICT',
+        `Masih ada ${total} usulan yang belum selesai (${parts.join(', ')}). Setujui dan kirim, atau kembalikan usulan itu dulu, lalu tutup program.`,
+        pending,
+      );
+    }
+    return {};
+  });
 }
 
 async function step(
