@@ -22,7 +22,7 @@ const written = new WeakMap<object, Map<GrowingTable, number>>();
 export async function noteRowsWritten(db: Db, table: GrowingTable, rows: number): Promise<void> {
   if (rows <= 0) return;
   let counts = written.get(db);
-  if (!counts) written.set(db, (counts = new Map()));
+  if (!counts) written.set(db, (counts = new Map<GrowingTable, number>()));
   const total = (counts.get(table) ?? 0) + rows;
   if (total < ANALYZE_EVERY) {
     counts.set(table, total);
