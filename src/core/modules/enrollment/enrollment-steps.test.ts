@@ -436,3 +436,24 @@ describe('closing a program', () => {
     expect(closing).toHaveLength(1);
   });
 });
+
+describe('a proposal left in a closed program (closed before this rule, or by hand)', () => {
+  it('shows no step buttons and refuses every step', async () => {
+    const program = await aProgram(tdb, { seats: { [PEDUKUN]: 25 } });
+    const [id] = await propose(pedukunOp, program.id, ['Karsinah']);
+    await tdb.database.db
+      .update(programTable)
+      .set({ status: 'closed' })
+      .where(eq(programTable.id, program.id));
+    const page = await listEnrollments(as(camatTanahTumbuh), program.id, {});
+    expect(page.items.map((i) => [i.fullName, i.status, i.canVerify, i.canReturn])).toEqual([
+      ['Karsinah', 'proposed', false, false],
+    ]);
+    const res = await verifyEnrollments(as(camatTanahTumbuh), { ids: [id!] });
+    expect(res.results[0]).toMatchObject({
+      result: 'refused',
+      message: 'Program ini sudah ditutup; usulan tidak dapat diproses lagi.',
+    });
+    expect(await statuses([id!])).toEqual(['proposed']);
+  });
+});

@@ -64,8 +64,9 @@ export async function listEnrollments(
   });
   const counts = await countByStatus(ctx.db, filter);
   const seats = await seatsIn(ctx.db, filter);
+  // nothing moves in a closed program: no buttons
   const step = (s: Parameters<typeof canTake>[1], e: (typeof rows)[number]['e']) =>
-    canTake(ctx.actor, s, e, program.districtStep);
+    program.status === 'active' && canTake(ctx.actor, s, e, program.districtStep);
   return {
     program: toProgramSummary(program),
     items: rows.map(({ e, ...r }) => ({
