@@ -581,6 +581,18 @@ const ACCESS: Record<string, Entry> = {
     }),
     expect: allowed(EDITORS, 200, 404),
   },
+  'GET /api/programs/:id/participants.xlsx': {
+    anonymous: 401,
+    scoped: true,
+    call: enrollProgramUrl('/participants.xlsx'),
+    expect: allowed([...ROLES], 200, 404),
+  },
+  'GET /api/programs/:id/participants.pdf': {
+    anonymous: 401,
+    scoped: true,
+    call: enrollProgramUrl('/participants.pdf'),
+    expect: allowed([...ROLES], 200, 404),
+  },
   'GET /api/programs/:id/candidates': {
     anonymous: 401,
     scoped: true,

@@ -18,6 +18,9 @@ export const IdParams = z.object({ id: z.string().max(64) });
 /** 204: the request succeeded and there is nothing to return. */
 export const NoContent = z.null().meta({ description: 'Berhasil, tanpa isi' });
 
+/** A downloaded file in the OpenAPI document. */
+export const file = (description: string) => z.string().meta({ description, format: 'binary' });
+
 /** The content type of an XLSX workbook. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

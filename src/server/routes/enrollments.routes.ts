@@ -8,6 +8,8 @@ import {
   EnrollmentOverview,
   EnrollmentStepInput,
   EnrollmentStepResponse,
+  exportParticipants,
+  ExportParticipantsQuery,
   listEnrollments,
   ListEnrollmentsQuery,
   proposeEnrollments,
@@ -18,7 +20,8 @@ import {
   type ChainStep,
 } from '../../core/modules/enrollment/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { ErrorResponse, IdParams } from './common.ts';
+import { jakartaDate } from '../../core/context.ts';
+import { ErrorResponse, file, IdParams, sendFile, XLSX_TYPE } from './common.ts';
 
 const errors = {
   400: ErrorResponse,
@@ -87,6 +90,34 @@ export async function enrollmentRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => proposeEnrollments(req.ctx(), req.params.id, req.body),
   );
+  for (const format of ['xlsx', 'pdf'] as const) {
+    r.get(
+      `/api/programs/:id/participants.${format}`,
+      {
+        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          summary:
+            format === 'xlsx'
+              ? 'Daftar peserta (saringan daftar, semua halaman, NIK tersamar) sebagai Excel; dicatat di audit'
+              : 'Daftar peserta untuk dicetak (PDF A4, paling banyak 5.000 baris, NIK tersamar); dicatat di audit',
+          params: IdParams,
+          querystring: ExportParticipantsQuery,
+          response: { 200: file(`Berkas ${format.toUpperCase()}`), ...errors },
+        },
+      },
+      async (req, reply) => {
+        const ctx = req.ctx();
+        return sendFile(
+          req,
+          reply,
+          (out) => exportParticipants(ctx, req.params.id, req.query, format, out),
+          format === 'xlsx' ? XLSX_TYPE : 'application/pdf',
+          `peserta-${jakartaDate(ctx.now())}.${format}`,
+        );
+      },
+    );
+  }
   r.get(
     '/api/programs/:id/candidates',
     {

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { jakartaDate } from '../../core/context.ts';
 import {
   confirmWorkerWarnings,
@@ -20,7 +19,7 @@ import {
   writeWorkerTemplate,
 } from '../../core/modules/workers/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { ErrorResponse, IdParams, sendFile, XLSX_TYPE } from './common.ts';
+import { ErrorResponse, file, IdParams, sendFile, XLSX_TYPE } from './common.ts';
 
 const errors = {
   400: ErrorResponse,
@@ -31,8 +30,6 @@ const errors = {
 };
 const tags = ['pekerja'];
 const ExportQuery = ListWorkersQuery.omit({ page: true, pageSize: true });
-const file = (description: string) => z.string().meta({ description, format: 'binary' });
-
 export async function workerRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.addHook('onRequest', requireUser);

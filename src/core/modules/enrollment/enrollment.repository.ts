@@ -293,6 +293,56 @@ export async function listEnrollmentRows(
   return { rows, total: Number(count?.n ?? 0) };
 }
 
+export interface EnrollmentCursor {
+  villageCode: string;
+  nameKey: string;
+  id: string;
+}
+
+/**
+ * The filter's enrollments in the list's order (village, name), a batch at a time after a
+ * cursor: keyset paging, so that the ten-thousandth batch costs what the first did.
+ */
+export async function enrollmentBatch(
+  db: Db,
+  f: EnrollmentFilter,
+  after: EnrollmentCursor | null,
+  limit: number,
+) {
+  const where = listWhere(f, true);
+  const rows = await db
+    .select({
+      e: enrollment,
+      fullName: worker.fullName,
+      nik: worker.nik,
+      sex: worker.sex,
+      nameKey: worker.nameKey,
+      villageName: region.name,
+      districtName: sql<string>`(SELECT d.name FROM region d WHERE d.code = left(${enrollment.villageCode}, 8))`,
+    })
+    .from(enrollment)
+    .innerJoin(worker, eq(worker.id, enrollment.workerId))
+    .innerJoin(region, eq(region.code, enrollment.villageCode))
+    .where(
+      after
+        ? and(
+            where,
+            sql`(${enrollment.villageCode}, ${worker.nameKey}, ${enrollment.id}) > (${after.villageCode}, ${after.nameKey}, ${after.id}::uuid)`,
+          )
+        : where,
+    )
+    .orderBy(asc(enrollment.villageCode), asc(worker.nameKey), asc(enrollment.id))
+    .limit(limit);
+  const last = rows.at(-1);
+  return {
+    rows,
+    next:
+      rows.length === limit && last
+        ? { villageCode: last.e.villageCode, nameKey: last.nameKey, id: last.e.id }
+        : null,
+  };
+}
+
 /** Enrollments per status in the filter's places (the status filter left out). */
 export async function countByStatus(db: Db, f: EnrollmentFilter): Promise<Record<string, number>> {
   const needsWorker = Boolean(f.nik || f.nameLike);

@@ -138,6 +138,10 @@ export const ListEnrollmentsQuery = z.object({
 });
 export type ListEnrollmentsQuery = z.input<typeof ListEnrollmentsQuery>;
 
+/** GET /api/programs/{id}/participants.xlsx|pdf: the list's filters, every page. */
+export const ExportParticipantsQuery = ListEnrollmentsQuery.omit({ page: true, pageSize: true });
+export type ExportParticipantsQuery = z.input<typeof ExportParticipantsQuery>;
+
 export const EnrollmentItem = z.object({
   id: z.string(),
   workerId: z.string(),

@@ -11,3 +11,8 @@ export {
 } from './enrollment-steps.ts';
 export { listEnrollments } from './list-enrollments.ts';
 export { enrollmentOverview } from './enrollment-overview.ts';
+export {
+  exportParticipants,
+  PDF_MAX_ROWS,
+  type ParticipantsFormat,
+} from './export-participants.ts';

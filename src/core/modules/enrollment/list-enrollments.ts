@@ -34,6 +34,29 @@ export function toProgramSummary(p: ProgramRow): ProgramSummary {
 }
 
 /**
+ * The list's filter: the actor's scope, status, village or region, and a full NIK or a part of
+ * the name (the list and its exports use the same).
+ */
+export function enrollmentFilter(
+  ctx: Ctx,
+  program: ProgramRow,
+  q: Pick<ListEnrollmentsQuery, 'status' | 'village' | 'region' | 'q'>,
+): EnrollmentFilter {
+  const text = q.q?.trim();
+  const nik = text && /^\d{16}$/.test(normaliseNik(text)) ? normaliseNik(text) : undefined;
+  if (text && !nik && text.length < 2)
+    throw new DomainError('VALIDATION', 'Ketik minimal 2 huruf nama, atau NIK lengkap.');
+  return {
+    programId: program.id,
+    scopes: actorScopes(ctx.actor),
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.village ? { village: q.village } : {}),
+    ...(q.region ? { region: q.region } : {}),
+    ...(nik ? { nik } : text ? { nameLike: nameKeyOf(text) } : {}),
+  };
+}
+
+/**
  * The enrollments of a program in the actor's scope (a village operator sees the own village, a
  * district officer the district…), with worker name, masked NIK, village, status and reason, the
  * counts per status and the seats of the same places, and the steps this actor may take.
@@ -46,18 +69,7 @@ export async function listEnrollments(
   requirePermission(ctx.actor, 'enrollments.read');
   const q = parseOrThrow(ListEnrollmentsQuery, raw, 'Saringan tidak valid.');
   const program = await loadProgram(ctx, programId);
-  const text = q.q?.trim();
-  const nik = text && /^\d{16}$/.test(normaliseNik(text)) ? normaliseNik(text) : undefined;
-  if (text && !nik && text.length < 2)
-    throw new DomainError('VALIDATION', 'Ketik minimal 2 huruf nama, atau NIK lengkap.');
-  const filter: EnrollmentFilter = {
-    programId: program.id,
-    scopes: actorScopes(ctx.actor),
-    ...(q.status ? { status: q.status } : {}),
-    ...(q.village ? { village: q.village } : {}),
-    ...(q.region ? { region: q.region } : {}),
-    ...(nik ? { nik } : text ? { nameLike: nameKeyOf(text) } : {}),
-  };
+  const filter = enrollmentFilter(ctx, program, q);
   const { rows, total } = await listEnrollmentRows(ctx.db, filter, {
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
