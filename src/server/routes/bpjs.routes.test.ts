@@ -98,6 +98,29 @@ describe('BPJS exchange routes', () => {
     expect((await get(`/api/programs/${programId}/enrollments/export`, bpjs)).statusCode).toBe(403);
   });
 
+  it('answers ids that are not UUIDs with 404, and a closed program’s export with 409', async () => {
+    const bad = '-'.repeat(36);
+    expect((await get(`/api/bpjs-batches/${bad}`, dinas)).statusCode).toBe(404);
+    expect((await get(`/api/bpjs-results/${bad}`, dinas)).statusCode).toBe(404);
+    const closed = await aProgram(tdb, {
+      name: 'Program Bungo Ditutup',
+      status: 'closed',
+      seats: { [PEDUKUN]: 25 },
+    });
+    const late = await aWorker(tdb, 'Agus Salim', PEDUKUN);
+    await anEnrollment(tdb, {
+      programId: closed.id,
+      workerId: late.id,
+      villageCode: PEDUKUN,
+      status: 'approved',
+    });
+    const res = await get(`/api/programs/${closed.id}/enrollments/export`, dinas);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toBe(
+      'Program ini sudah ditutup: peserta yang disetujui tidak dapat dikirim lagi ke BPJS.',
+    );
+  });
+
   it('refuses an export started from another site (a GET that changes data)', async () => {
     const res = await get(`/api/programs/${programId}/enrollments/export`, dinas, {
       'sec-fetch-site': 'cross-site',
@@ -168,7 +191,7 @@ describe('BPJS exchange routes', () => {
     });
     expect(body.rows.map((r: { message: string }) => r.message)).toEqual([
       'Nomor KPJ harus 11 digit angka.',
-      'NIK tidak terdaftar di Jaring.',
+      'NIK tidak terdaftar di Jaring untuk wilayah Anda.',
     ]);
     const got = await get(`/api/bpjs-results/${resultId}`, dinas);
     expect(got.json().counts).toEqual(body.counts);
@@ -178,7 +201,7 @@ describe('BPJS exchange routes', () => {
     expect(rows.map((r) => r.at(-1))).toEqual([
       'alasan_tidak_diterapkan',
       'Nomor KPJ harus 11 digit angka.',
-      'NIK tidak terdaftar di Jaring.',
+      'NIK tidak terdaftar di Jaring untuk wilayah Anda.',
     ]);
     const detail = (await get(`/api/bpjs-batches/${batchId}`, dinas)).json();
     const nur = detail.members.find((m: { workerId: string }) => m.workerId === w.nur!.id);

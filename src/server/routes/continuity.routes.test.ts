@@ -5,6 +5,7 @@ import { aProgram } from '../../../test/program-factories.ts';
 import { aWorker, anEnrollment } from '../../../test/bpjs-factories.ts';
 import { buildTestApp, loginAs } from '../../../test/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-db.ts';
+import { setLifeStatus } from '../../core/modules/workers/index.ts';
 
 const PEDUKUN = '15.08.01.2001';
 /** Mid-May 2027 in Jakarta. */
@@ -141,6 +142,47 @@ describe('continuity routes', () => {
     const again = await post(`/api/enrollments/${ended}/replace`, { nik: w.siti!.nik }, operator);
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toBe('Kursi ini sudah diisi pengganti: Nur Aini.');
+  });
+
+  it('ends a seat for a recorded death without a date, and refuses a seat not sent yet', async () => {
+    const other = await aProgram(tdb, {
+      name: 'Dana Desa Pedukun 2027',
+      ownerRegion: PEDUKUN,
+      funderType: 'apbdes',
+      firstMonth: '2027-01-01',
+      lastMonth: '2027-06-01',
+      seats: { [PEDUKUN]: 10 },
+    });
+    const gone = await aWorker(tdb, 'Sulaiman', PEDUKUN, { sex: 'L' });
+    const seat = await anEnrollment(tdb, {
+      programId: other.id,
+      workerId: gone.id,
+      villageCode: PEDUKUN,
+      status: 'active',
+      lastMonth: '2027-06-01',
+    });
+    await setLifeStatus(tdb.ctx(undefined, NOW), gone.id, { status: 'dead', date: '2027-03-09' });
+    const end = await post(`/api/enrollments/${seat}/end`, { reason: 'dead' }, dinas);
+    expect(end.statusCode, end.body).toBe(200);
+    expect(end.json()).toMatchObject({ endedFrom: '2027-03-09', lastMonth: '2027-03' });
+    const waiting = await aWorker(tdb, 'Rudi Hartono', PEDUKUN, { sex: 'L' });
+    const approved = await anEnrollment(tdb, {
+      programId: other.id,
+      workerId: waiting.id,
+      villageCode: PEDUKUN,
+      status: 'approved',
+      lastMonth: '2027-06-01',
+    });
+    const refused = await post(
+      `/api/enrollments/${approved}/end`,
+      { reason: 'moved', from: '2027-05-02' },
+      dinas,
+    );
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toMatch(/^Peserta ini belum dikirim ke BPJS/);
+    // an id that is not a UUID is simply not found
+    const bad = await post(`/api/enrollments/${'-'.repeat(36)}/end`, { reason: 'dead' }, dinas);
+    expect(bad.statusCode).toBe(404);
   });
 
   it('renews the program as a draft with its workers proposed again', async () => {

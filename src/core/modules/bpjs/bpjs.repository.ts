@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../access/actor.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { regionPrefixMatch } from '../../db/region-scope.ts';
@@ -8,11 +8,16 @@ import {
   bpjsResultImport,
   bpjsResultRow,
   enrollment,
+  program,
 } from '../../db/schema/programs.ts';
 import type { EnrollmentStatus } from '../../rules/enrollment-status.ts';
 import type { ResultOutcome } from './bpjs.schema.ts';
 
 export type BatchRecord = typeof bpjsBatch.$inferSelect;
+
+/** A real UUID: anything else would reach PostgreSQL as a uuid parameter and fail as a 500. */
+export const isUuid = (id: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 export type ResultImportRecord = typeof bpjsResultImport.$inferSelect;
 
 /** The actor's region codes; null = no limit (the system, a national admin). */
@@ -26,6 +31,20 @@ export function actorScopes(actor: Actor): string[] | null {
 export function inActorScope(actor: Actor, column: Parameters<typeof regionPrefixMatch>[0]): SQL {
   const scopes = actorScopes(actor);
   return scopes === null ? sql`true` : regionPrefixMatch(column, scopes);
+}
+
+/**
+ * The program's status, the row share-locked until the transaction ends: closing the program
+ * waits for the export (FOR SHARE, not FOR UPDATE, so that proposals inserting enrollments, whose
+ * foreign key takes a key-share lock on the program, are not held up).
+ */
+export async function programStatusShared(tx: Db, programId: string) {
+  const [row] = await tx
+    .select({ status: program.status })
+    .from(program)
+    .where(eq(program.id, programId))
+    .for('share');
+  return row?.status;
 }
 
 /** Approved enrollments of the program in the region become `sent` in the batch; their ids. */
@@ -50,7 +69,7 @@ export async function markBatchSent(
 }
 
 export async function findBatch(db: Db, id: string): Promise<BatchRecord | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(bpjsBatch).where(eq(bpjsBatch.id, id));
   return row;
 }
@@ -205,13 +224,15 @@ export interface WorkerHit {
   id: string;
   nik: string;
   kpj: string | null;
+  villageCode: string;
 }
 
 export async function workersByNik(db: Db, niks: string[]): Promise<Map<string, WorkerHit>> {
   if (niks.length === 0) return new Map();
   const rows = await queryRows<WorkerHit>(
     db,
-    sql`SELECT id, nik, kpj FROM worker WHERE nik = ANY(${sql.param(niks)}::text[])`,
+    sql`SELECT id, nik, kpj, village_code AS "villageCode" FROM worker
+        WHERE nik = ANY(${sql.param(niks)}::text[])`,
   );
   return new Map(rows.map((r) => [r.nik, r]));
 }
@@ -271,18 +292,21 @@ export async function kpjHolders(db: Db, kpjs: string[]): Promise<Map<string, Se
   return out;
 }
 
+/** Accepted seats become active from their effective date (first month moved up to its month). */
 export async function applyAccepted(
   tx: Db,
-  rows: { id: string; workerId: string; kpj: string; effectiveDate: string }[],
+  rows: { id: string; kpj: string; effectiveDate: string; firstMonth: string }[],
 ): Promise<void> {
   if (rows.length === 0) return;
   const ids = sql.param(rows.map((r) => r.id));
   const kpjs = sql.param(rows.map((r) => r.kpj));
   const dates = sql.param(rows.map((r) => r.effectiveDate));
+  const firsts = sql.param(rows.map((r) => r.firstMonth));
   await tx.execute(
     sql`UPDATE enrollment e SET status = 'active', kpj = u.kpj, effective_date = u.d::date,
-          reason = NULL, updated_at = now()
-        FROM unnest(${ids}::uuid[], ${kpjs}::text[], ${dates}::text[]) AS u(id, kpj, d)
+          first_month = u.f::date, reason = NULL, updated_at = now()
+        FROM unnest(${ids}::uuid[], ${kpjs}::text[], ${dates}::text[], ${firsts}::text[])
+          AS u(id, kpj, d, f)
         WHERE e.id = u.id`,
   );
 }
@@ -325,7 +349,7 @@ export async function insertResultRows(
 
 /** An answer import with its author's scope (who else may see it). */
 export async function findResultImport(db: Db, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db
     .select({ record: bpjsResultImport, authorScope: appUser.scopeCodes })
     .from(bpjsResultImport)
@@ -344,16 +368,34 @@ export async function listResultImports(db: Db, programId: string) {
     .limit(100);
 }
 
+/** The most cells any row of an answer import has (a row may run past the header). */
+export async function widestRow(db: Db, importId: string): Promise<number> {
+  const [row] = await queryRows<{ n: number | null }>(
+    db,
+    sql`SELECT max(jsonb_array_length(cells))::int AS n FROM bpjs_result_row
+        WHERE import_id = ${importId}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** Rows of an answer import with these outcomes, in line order, after a line (keyset paging). */
 export async function resultRows(
   db: Db,
   importId: string,
   outcomes: readonly (ResultOutcome | 'header')[],
   limit: number,
+  afterLine = -1,
 ) {
   return db
     .select()
     .from(bpjsResultRow)
-    .where(and(eq(bpjsResultRow.importId, importId), inArray(bpjsResultRow.outcome, [...outcomes])))
+    .where(
+      and(
+        eq(bpjsResultRow.importId, importId),
+        gt(bpjsResultRow.line, afterLine),
+        inArray(bpjsResultRow.outcome, [...outcomes]),
+      ),
+    )
     .orderBy(bpjsResultRow.line)
     .limit(limit);
 }

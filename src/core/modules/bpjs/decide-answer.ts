@@ -23,6 +23,8 @@ export interface Answer {
   name: string | null;
   enrollmentId: string | null;
   result: 'accepted' | 'rejected' | null;
+  /** The result cell as written (empty: the branch has not answered the row). */
+  resultText: string;
   kpj: string | null;
   effectiveDate: string | null;
   reason: string;
@@ -35,6 +37,9 @@ export type Change =
       workerId: string;
       kpj: string;
       effectiveDate: string;
+      /** The seat's first month, moved to the effective date's month when that is later. */
+      firstMonth: string;
+      startMoved: boolean;
       workerHasKpj: boolean;
     }
   | { kind: 'reject'; enrollmentId: string; reason: string };
@@ -59,6 +64,7 @@ export function readAnswer(line: number, cells: string[], cols: AnswerColumns): 
     name: cell(cells, cols.name) || null,
     enrollmentId: id || null,
     result: parseResult(cell(cells, cols.result)),
+    resultText: cell(cells, cols.result),
     kpj: /^\d{11}$/.test(kpj) ? kpj : null,
     effectiveDate: parseAnswerDate(cell(cells, cols.effectiveDate)),
     reason: cell(cells, cols.reason),
@@ -75,10 +81,18 @@ const notApplied = (
   enrollmentId,
 });
 
+const hasResult = (a: Answer) => a.resultText !== '';
+
 /** What can be said of a row before looking anything up (NIK, result and its values). */
 export function checkAnswer(a: Answer, hasNik: boolean): Decision | null {
   if (!a.nik) return notApplied('invalid', hasNik ? 'NIK harus 16 digit angka.' : 'NIK kosong.');
-  if (!a.result) return notApplied('invalid', 'Kolom hasil harus "diterima" atau "ditolak".');
+  if (!a.result)
+    return notApplied(
+      'invalid',
+      hasResult(a)
+        ? 'Kolom hasil harus "diterima" atau "ditolak".'
+        : 'Kolom hasil kosong: BPJS belum menjawab baris ini.',
+    );
   if (a.result === 'accepted') {
     if (!a.kpj) return notApplied('invalid', 'Nomor KPJ harus 11 digit angka.');
     if (!a.effectiveDate)
@@ -110,6 +124,7 @@ function pick(a: Answer, list: EnrollmentHit[]): EnrollmentHit | 'mismatch' {
 }
 
 export interface Facts {
+  /** The worker of the NIK, when the actor may know of them (see importResults). */
   worker: WorkerHit | undefined;
   enrollments: EnrollmentHit[];
   /** Workers that hold the row's KPJ already (on the worker or an enrollment, or earlier in the file). */
@@ -119,7 +134,8 @@ export interface Facts {
 /** What to do with a well-formed row, given what the database holds (locked). */
 export function decideAnswer(a: Answer & { nik: string }, facts: Facts): Decision {
   const { worker, enrollments } = facts;
-  if (!worker) return notApplied('unknown_nik', 'NIK tidak terdaftar di Jaring.');
+  if (!worker)
+    return notApplied('unknown_nik', 'NIK tidak terdaftar di Jaring untuk wilayah Anda.');
   if (enrollments.length === 0)
     return notApplied('not_in_program', 'NIK ini tidak ada dalam program ini di wilayah Anda.');
   const e = pick(a, enrollments);
@@ -181,12 +197,27 @@ export function decideAnswer(a: Answer & { nik: string }, facts: Facts): Decisio
       `Tanggal efektif ${effectiveDate} sesudah akhir masa kepesertaan (${end}).`,
       id,
     );
-  const otherKpj = worker.kpj && worker.kpj !== kpj;
+  if (effectiveDate < e.firstMonth)
+    return notApplied(
+      'invalid',
+      `Tanggal efektif ${effectiveDate} sebelum awal masa kepesertaan (${e.firstMonth}): periksa tanggalnya.`,
+      id,
+    );
+  // DOMAIN §5/§6: protection starts when the registration is accepted, so the seat's months (what
+  // the funder pays for, what the no-double-funding constraint holds) start at that month
+  const effectiveMonth = `${effectiveDate.slice(0, 7)}-01`;
+  const firstMonth = effectiveMonth > e.firstMonth ? effectiveMonth : e.firstMonth;
+  const notes = [
+    ...(firstMonth !== e.firstMonth
+      ? [`Aktif sejak ${effectiveDate}: bulan sebelum ${firstMonth.slice(0, 7)} tidak dibiayai.`]
+      : []),
+    ...(worker.kpj && worker.kpj !== kpj
+      ? [`KPJ di data pekerja (${maskKpj(worker.kpj)}) berbeda dan tidak diubah.`]
+      : []),
+  ];
   return {
     outcome: 'accepted',
-    message: otherKpj
-      ? `Diterima; KPJ di data pekerja (${maskKpj(worker.kpj!)}) berbeda dan tidak diubah.`
-      : null,
+    message: notes.length > 0 ? `Diterima. ${notes.join(' ')}` : null,
     enrollmentId: id,
     change: {
       kind: 'accept',
@@ -194,6 +225,8 @@ export function decideAnswer(a: Answer & { nik: string }, facts: Facts): Decisio
       workerId: worker.id,
       kpj,
       effectiveDate,
+      firstMonth,
+      startMoved: firstMonth !== e.firstMonth,
       workerHasKpj: worker.kpj !== null,
     },
   };

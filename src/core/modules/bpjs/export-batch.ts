@@ -11,7 +11,7 @@ import { loadProgram } from '../programs/load-program.ts';
 import { RegionCode } from '../regions/regions.schema.ts';
 import { writeBatchFile } from './batch-file.ts';
 import { BPJS_LAYOUT_VERSION } from './bpjs-layout.ts';
-import { markBatchSent } from './bpjs.repository.ts';
+import { markBatchSent, programStatusShared } from './bpjs.repository.ts';
 import type { BatchSummary, ExchangeFormat } from './bpjs.schema.ts';
 import { loadBatch, toBatchSummary } from './batch-summary.ts';
 
@@ -52,6 +52,20 @@ function batchRegion(ctx: Ctx, ownerRegion: string, requested: string | undefine
 const ExportInput = z.object({ region: RegionCode.optional() });
 
 /**
+ * Only an active program sends workers to BPJS: a draft has nobody approved yet, and a closed one
+ * pays for nobody new (its answers are still taken: see importResults).
+ */
+function assertSendable(status: string | undefined): void {
+  if (status === 'draft')
+    throw new DomainError('CONFLICT', 'Program ini masih draf: aktifkan dulu sebelum dikirim.');
+  if (status === 'closed')
+    throw new DomainError(
+      'CONFLICT',
+      'Program ini sudah ditutup: peserta yang disetujui tidak dapat dikirim lagi ke BPJS.',
+    );
+}
+
+/**
  * Puts the program's approved enrollments of the actor's region into a new batch for the BPJS
  * branch: they become `sent` with the batch id, in one transaction (two offices exporting at once
  * cannot send a worker twice: the second UPDATE skips rows the first changed). Audited once per
@@ -67,10 +81,9 @@ export async function exportBatch(
   requirePermission(ctx.actor, 'bpjs.export');
   const input = parseOrThrow(ExportInput, raw, 'Wilayah tidak valid.');
   const program = await loadProgram(ctx, programId);
-  if (program.status === 'draft')
-    throw new DomainError('CONFLICT', 'Program ini masih draf: aktifkan dulu sebelum dikirim.');
   const regionCode = batchRegion(ctx, program.ownerRegion, input.region);
   const batch = await ctx.db.transaction(async (tx) => {
+    assertSendable(await programStatusShared(tx, program.id));
     const id = randomUUID();
     const ids = await markBatchSent(tx, program.id, regionCode, id);
     if (ids.length === 0)

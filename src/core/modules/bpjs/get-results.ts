@@ -8,7 +8,12 @@ import { maskNik } from '../../rules/personal-data.ts';
 import { neutraliseCell } from '../../spreadsheet.ts';
 import { loadProgram } from '../programs/load-program.ts';
 import { ANSWER_ALIASES, BPJS_COLUMNS, headerKey } from './bpjs-layout.ts';
-import { findResultImport, resultRows, type ResultImportRecord } from './bpjs.repository.ts';
+import {
+  findResultImport,
+  resultRows,
+  widestRow,
+  type ResultImportRecord,
+} from './bpjs.repository.ts';
 import {
   APPLIED,
   HEADER_LINE_OUTCOME,
@@ -21,6 +26,7 @@ import {
 
 const NOT_APPLIED = RESULT_OUTCOMES.filter((o) => !APPLIED.has(o));
 const MAX_ROWS = 1_000;
+const PAGE = 2_000;
 
 /** Words for the outcome column of the file of rows not applied. */
 export const OUTCOME_LABEL: Record<ResultOutcome, string> = {
@@ -102,27 +108,34 @@ async function fileHeaders(ctx: Ctx, importId: string): Promise<string[]> {
  */
 export async function writeNotAppliedRows(ctx: Ctx, id: string, out: Writable): Promise<number> {
   const record = await loadResultImport(ctx, id);
-  const rows = await resultRows(ctx.db, record.id, NOT_APPLIED, 1_000_000);
   const fileHeader = await fileHeaders(ctx, record.id);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const sheet = workbook.addWorksheet('Tidak diterapkan');
-  const width = rows.reduce((w, r) => Math.max(w, r.cells.length), fileHeader.length);
+  const width = Math.max(fileHeader.length, await widestRow(ctx.db, record.id));
   const headers = Array.from({ length: width }, (_, i) => fileHeader[i] || `kolom_${i + 1}`);
   const header = sheet.addRow([...headers, 'baris', 'hasil_impor', 'alasan_tidak_diterapkan']);
   header.font = { bold: true };
   header.commit();
-  for (const r of rows) {
-    const cells = Array.from({ length: width }, (_, i) => neutraliseCell(r.cells[i] ?? ''));
-    sheet
-      .addRow([
-        ...cells,
-        r.line,
-        OUTCOME_LABEL[r.outcome as ResultOutcome] ?? r.outcome,
-        neutraliseCell(r.message ?? ''),
-      ])
-      .commit();
+  let n = 0;
+  // a page at a time: an answer for a province has up to 100,000 rows not applied
+  for (let after = -1; ;) {
+    const page = await resultRows(ctx.db, record.id, NOT_APPLIED, PAGE, after);
+    for (const r of page) {
+      const cells = Array.from({ length: width }, (_, i) => neutraliseCell(r.cells[i] ?? ''));
+      sheet
+        .addRow([
+          ...cells,
+          r.line,
+          OUTCOME_LABEL[r.outcome as ResultOutcome] ?? r.outcome,
+          neutraliseCell(r.message ?? ''),
+        ])
+        .commit();
+    }
+    n += page.length;
+    if (page.length < PAGE) break;
+    after = page[page.length - 1]!.line;
   }
   sheet.commit();
   await workbook.commit();
-  return rows.length;
+  return n;
 }

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../context.ts';
 import { requirePermission } from '../../access/require-permission.ts';
+import { isWithinScope } from '../../access/scope.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Db } from '../../db/client.ts';
 import { bpjsResultImport } from '../../db/schema/programs.ts';
@@ -71,6 +72,8 @@ interface FileState {
   counts: ResultCounts;
   accepted: string[];
   rejected: string[];
+  /** Accepted seats whose first month moved to the effective date's month. */
+  startMoved: string[];
   workersGivenKpj: string[];
 }
 
@@ -114,15 +117,18 @@ async function runChunk(
   ]);
   const changes: Change[] = [];
   for (const a of pending) {
-    const worker = workers.get(a.nik);
+    const found = workers.get(a.nik);
+    const seats = found ? (enrollments.get(found.id) ?? []) : [];
+    // a worker outside the actor's region with no seat of theirs here is answered as unknown:
+    // the answer file must not tell who is registered elsewhere (UU 27/2022, DOMAIN §10)
+    const worker =
+      found && (seats.length > 0 || isWithinScope(ctx.actor, found.villageCode))
+        ? found
+        : undefined;
     const kpjSet = new Set(a.kpj ? (holders.get(a.kpj) ?? []) : []);
     const inFile = a.kpj ? state.kpjWorker.get(a.kpj) : undefined;
     if (inFile) kpjSet.add(inFile);
-    const d = decideAnswer(a, {
-      worker,
-      enrollments: worker ? (enrollments.get(worker.id) ?? []) : [],
-      kpjHolders: kpjSet,
-    });
+    const d = decideAnswer(a, { worker, enrollments: seats, kpjHolders: kpjSet });
     decided.set(a, d);
     if (d.change) changes.push(d.change);
     if (d.change?.kind === 'accept') state.kpjWorker.set(d.change.kpj, d.change.workerId);
@@ -133,11 +139,12 @@ async function runChunk(
     tx,
     accepts.map((c) => ({
       id: c.enrollmentId,
-      workerId: c.workerId,
       kpj: c.kpj,
       effectiveDate: c.effectiveDate,
+      firstMonth: c.firstMonth,
     })),
   );
+  state.startMoved.push(...accepts.filter((c) => c.startMoved).map((c) => c.enrollmentId));
   state.workersGivenKpj.push(
     ...(await giveWorkersKpj(
       tx,
@@ -185,6 +192,13 @@ export async function importResults(
 ): Promise<ResultImport> {
   requirePermission(ctx.actor, 'bpjs.import');
   const program = await loadProgram(ctx, programId);
+  // A closed program still takes the answer to a batch sent while it ran: BPJS registered those
+  // workers, and Jaring must say so. A draft has sent nothing.
+  if (program.status === 'draft')
+    throw new DomainError(
+      'CONFLICT',
+      'Program ini masih draf: belum ada peserta yang dikirim ke BPJS.',
+    );
   const source = await readWorkerFile(file.path, file.fileName);
   const cols = answerColumns(source.headers);
   const id = await ctx.db.transaction(async (tx) => {
@@ -207,6 +221,7 @@ export async function importResults(
       counts: Object.fromEntries(['total', ...RESULT_OUTCOMES].map((k) => [k, 0])) as ResultCounts,
       accepted: [],
       rejected: [],
+      startMoved: [],
       workersGivenKpj: [],
     };
     let chunk: FileRow[] = [];
@@ -235,6 +250,7 @@ export async function importResults(
         counts: state.counts,
         acceptedEnrollmentIds: state.accepted,
         rejectedEnrollmentIds: state.rejected,
+        startMovedEnrollmentIds: state.startMoved,
         workersGivenKpj: state.workersGivenKpj,
       },
     });

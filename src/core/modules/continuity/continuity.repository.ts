@@ -1,15 +1,29 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
 import { enrollment, program, programAllocation } from '../../db/schema/programs.ts';
+import { region } from '../../db/schema/regions.ts';
 import { worker } from '../../db/schema/workers.ts';
 import { DomainError } from '../../errors.ts';
-import { FILLS_SEAT } from '../../rules/enrollment-status.ts';
 
 export type EnrollmentRow = typeof enrollment.$inferSelect;
+type ProgramRecord = typeof program.$inferSelect;
+
+/** A real UUID: anything else would reach PostgreSQL as a uuid parameter and fail as a 500. */
+const isUuid = (id: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 export async function lockEnrollment(tx: Db, id: string): Promise<EnrollmentRow | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await tx.select().from(enrollment).where(eq(enrollment.id, id)).for('update');
+  return row;
+}
+
+/** What the worker's record says of a death or a move (the life status, issue #4). */
+export async function workerLife(db: Db, workerId: string) {
+  const [row] = await db
+    .select({ deathDate: worker.deathDate, movedDate: worker.movedDate })
+    .from(worker)
+    .where(eq(worker.id, workerId));
   return row;
 }
 
@@ -53,11 +67,29 @@ export function doubleFundingError(programName?: string): DomainError {
   return new DomainError('CONFLICT', message, { issues: [{ path: 'nik', message }] });
 }
 
-/** Seats of the village in the program, and how many of them are filled now. */
-export async function villageSeats(
+/**
+ * The program row share-locked for the transaction: it cannot be closed meanwhile, while
+ * proposals (whose enrollment inserts take a key-share lock on it) go on. FOR UPDATE here would
+ * deadlock with a proposal holding the village's allocation row and waiting to insert.
+ */
+export async function shareLockProgram(db: Db, id: string): Promise<ProgramRecord | undefined> {
+  const [row] = await db.select().from(program).where(eq(program.id, id)).for('share');
+  return row;
+}
+
+/**
+ * Seats of the village in the program (null: the village has none), and the most of them taken
+ * in any month of the period asked: a seat is taken in a month when an enrollment still in the
+ * running covers it, an ended one included until its last month (a worker who moves away in
+ * September holds the seat until then). The allocation row is locked until the transaction ends,
+ * as proposals lock it (enrollment/propose-enrollments.ts): a replacement and a proposal for the
+ * last seat queue there.
+ */
+export async function lockVillageSeats(
   db: Db,
   programId: string,
   villageCode: string,
+  period: { firstMonth: string; lastMonth: string },
 ): Promise<{ seats: number | null; filled: number }> {
   const [alloc] = await db
     .select({ seats: programAllocation.seats })
@@ -67,18 +99,21 @@ export async function villageSeats(
         eq(programAllocation.programId, programId),
         eq(programAllocation.villageCode, villageCode),
       ),
-    );
-  const [count] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(enrollment)
-    .where(
-      and(
-        eq(enrollment.programId, programId),
-        eq(enrollment.villageCode, villageCode),
-        inArray(enrollment.status, [...FILLS_SEAT]),
-      ),
-    );
-  return { seats: alloc?.seats ?? null, filled: Number(count?.n ?? 0) };
+    )
+    .for('update');
+  const [row] = await queryRows<{ filled: number }>(
+    db,
+    sql`SELECT coalesce(max(t.n), 0)::int AS filled FROM (
+          SELECT m.month, count(e.id) AS n
+          FROM generate_series(${period.firstMonth}::date, ${period.lastMonth}::date,
+            interval '1 month') AS m(month)
+          LEFT JOIN enrollment e ON e.program_id = ${programId}
+            AND e.village_code = ${villageCode}
+            AND e.status NOT IN ('returned', 'rejected', 'withdrawn')
+            AND e.months @> m.month::date
+          GROUP BY m.month) t`,
+  );
+  return { seats: alloc?.seats ?? null, filled: Number(row?.filled ?? 0) };
 }
 
 export async function findRenewal(db: Db, programId: string) {
@@ -92,26 +127,25 @@ export async function findRenewal(db: Db, programId: string) {
 
 export type WorkerWithKind = typeof worker.$inferSelect & { villageKind: string | null };
 
-/** Workers with the kind of their village (desa, kelurahan, desa adat), for the eligibility rules. */
+/**
+ * Workers with the kind of their village (desa, kelurahan, desa adat), for the eligibility rules.
+ * The ids or NIKs go as one array parameter: a province renewal names 78,000 workers, more than
+ * the 65,535 parameters a statement may have.
+ */
 export async function workersWithKind(
   db: Db,
   by: { niks: string[] } | { ids: string[] },
 ): Promise<WorkerWithKind[]> {
   const where =
     'niks' in by
-      ? sql`w.nik = ANY(${sql.param(by.niks)}::text[])`
-      : sql`w.id = ANY(${sql.param(by.ids)}::uuid[])`;
-  const rows = await queryRows<{ id: string; kind: string | null }>(
-    db,
-    sql`SELECT w.id, r.kind FROM worker w LEFT JOIN region r ON r.code = w.village_code WHERE ${where}`,
-  );
-  if (rows.length === 0) return [];
-  const kinds = new Map(rows.map((r) => [r.id, r.kind]));
-  const full = await db
-    .select()
+      ? sql`${worker.nik} = ANY(${sql.param(by.niks)}::text[])`
+      : sql`${worker.id} = ANY(${sql.param(by.ids)}::uuid[])`;
+  const rows = await db
+    .select({ w: worker, kind: region.kind })
     .from(worker)
-    .where(inArray(worker.id, [...kinds.keys()]));
-  return full.map((w) => ({ ...w, villageKind: kinds.get(w.id) ?? null }));
+    .leftJoin(region, eq(region.code, worker.villageCode))
+    .where(where);
+  return rows.map((r) => ({ ...r.w, villageKind: r.kind ?? null }));
 }
 
 /** The live replacement of an ended enrollment, if any. */
@@ -153,6 +187,38 @@ export async function overlapsFor(
         ORDER BY e.worker_id, e.first_month`,
   );
   return new Map(rows.map((r) => [r.workerId, r.name]));
+}
+
+/**
+ * The renewal's proposals, one set-based INSERT (a province renewal is tens of thousands of rows);
+ * the number inserted.
+ */
+export async function insertProposals(
+  db: Db,
+  values: {
+    programId: string;
+    workers: { id: string; villageCode: string }[];
+    firstMonth: string;
+    lastMonth: string;
+    proposedBy: string;
+    proposedById: string | null;
+  },
+): Promise<number> {
+  if (values.workers.length === 0) return 0;
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`WITH ins AS (
+          INSERT INTO enrollment (program_id, worker_id, village_code, status, first_month,
+            last_month, proposed_by, proposed_by_id)
+          SELECT ${values.programId}::uuid, u.worker_id, u.village_code, 'proposed',
+            ${values.firstMonth}::date, ${values.lastMonth}::date, ${values.proposedBy},
+            ${values.proposedById}::uuid
+          FROM unnest(${sql.param(values.workers.map((w) => w.id))}::uuid[],
+            ${sql.param(values.workers.map((w) => w.villageCode))}::text[]) AS u(worker_id, village_code)
+          RETURNING 1)
+        SELECT count(*)::int AS n FROM ins`,
+  );
+  return Number(rows[0]?.n ?? 0);
 }
 
 export async function copyAllocations(db: Db, fromId: string, toId: string): Promise<void> {

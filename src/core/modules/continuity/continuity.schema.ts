@@ -35,8 +35,9 @@ export const EndEnrollmentInput = z
       .meta({
         description: 'dead (meninggal), moved (pindah), ineligible (tidak memenuhi syarat), other',
       }),
-    from: isoDate('Tanggal berakhir harus tanggal yang benar (TTTT-BB-HH).').meta({
-      description: 'Kursi bebas mulai tanggal ini; bulan sesudahnya dapat diisi pengganti',
+    from: isoDate('Tanggal berakhir harus tanggal yang benar (TTTT-BB-HH).').optional().meta({
+      description:
+        'Kursi bebas mulai tanggal ini; bulan sesudahnya dapat diisi pengganti. Boleh kosong bila tanggal meninggal atau pindah sudah tercatat di data pekerja (tanggal itu yang dipakai)',
       example: '2027-05-14',
     }),
     note: z.string().trim().max(500, 'Catatan maksimal 500 karakter.').optional(),

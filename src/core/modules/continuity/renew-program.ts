@@ -4,7 +4,7 @@ import { actorName } from '../../access/actor.ts';
 import { requirePermission } from '../../access/require-permission.ts';
 import { isWithinScope } from '../../access/scope.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
-import { enrollment, program } from '../../db/schema/programs.ts';
+import { program } from '../../db/schema/programs.ts';
 import { DomainError } from '../../errors.ts';
 import { PLAN_LIMITS, monthSpan } from '../../rules/budget-plan.ts';
 import { checkEligibility } from '../../rules/eligibility.ts';
@@ -22,6 +22,7 @@ import {
   copyAllocations,
   doubleFundingError,
   findRenewal,
+  insertProposals,
   isDoubleFunding,
   overlapsFor,
   seatedWorkerIds,
@@ -122,6 +123,12 @@ export async function renewProgram(
         'FORBIDDEN',
         'Program ini milik wilayah di atas Anda: hanya pemiliknya yang dapat memperpanjang.',
       );
+    if (old.status === 'draft')
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        'Program draf belum berjalan: aktifkan dulu, baru dapat diperpanjang.',
+        { status: old.status },
+      );
     const renewal = await findRenewal(tx, old.id);
     if (renewal)
       throw new DomainError('CONFLICT', `Program ini sudah diperpanjang: "${renewal.name}".`, {
@@ -166,26 +173,17 @@ export async function renewProgram(
       await allocationSeats(tx, next.id),
       await overlapsFor(tx, ids, firstMonth, lastMonth),
     );
-    for (let i = 0; i < keep.length; i += 1_000) {
-      await tx
-        .insert(enrollment)
-        .values(
-          keep.slice(i, i + 1_000).map((w) => ({
-            programId: next.id,
-            workerId: w.id,
-            villageCode: w.villageCode,
-            status: 'proposed' as const,
-            firstMonth,
-            lastMonth,
-            proposedBy: actorName(ctx.actor),
-            proposedById: ctx.actor.kind === 'user' ? ctx.actor.id : null,
-          })),
-        )
-        .catch((e: unknown) => {
-          // a proposal for the same months committed meanwhile: nothing of the draft is kept
-          throw isDoubleFunding(e) ? doubleFundingError() : e;
-        });
-    }
+    await insertProposals(tx, {
+      programId: next.id,
+      workers: keep,
+      firstMonth,
+      lastMonth,
+      proposedBy: actorName(ctx.actor),
+      proposedById: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+    }).catch((e: unknown) => {
+      // a proposal for the same months committed meanwhile: nothing of the draft is kept
+      throw isDoubleFunding(e) ? doubleFundingError() : e;
+    });
     await recordAudit(tx, ctx, {
       action: 'programs.renew',
       entity: 'program',

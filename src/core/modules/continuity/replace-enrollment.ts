@@ -7,14 +7,15 @@ import { enrollment } from '../../db/schema/programs.ts';
 import { DomainError } from '../../errors.ts';
 import { checkEligibility, enrollmentPeriod } from '../../rules/eligibility.ts';
 import { parseOrThrow } from '../../validation.ts';
-import { lockProgram } from '../programs/load-program.ts';
+import { programVisible } from '../programs/load-program.ts';
 import { ReplaceEnrollmentInput, type EnrollmentView } from './continuity.schema.ts';
 import {
   doubleFundingError,
   findReplacement,
   isDoubleFunding,
+  lockVillageSeats,
   overlappingProgram,
-  villageSeats,
+  shareLockProgram,
   workersWithKind,
   type WorkerWithKind,
 } from './continuity.repository.ts';
@@ -45,7 +46,9 @@ export async function replaceEnrollment(
   const input = parseOrThrow(ReplaceEnrollmentInput, raw, 'NIK pengganti tidak valid.');
   return ctx.db.transaction(async (tx) => {
     const ended = await lockEnrollmentInScope(ctx, tx, endedId);
-    const program = await lockProgram(ctx, tx, ended.programId);
+    const program = await shareLockProgram(tx, ended.programId);
+    if (!program || !programVisible(ctx, program.ownerRegion))
+      throw new DomainError('NOT_FOUND', 'Kepesertaan tidak ditemukan.', { id: endedId });
     if (ended.status !== 'ended')
       throw new DomainError(
         'INVALID_TRANSITION',
@@ -84,8 +87,13 @@ export async function replaceEnrollment(
     if (issues.length > 0) throw invalid(issues.map((i) => i.message).join(' '));
     const overlap = await overlappingProgram(tx, w.id, firstMonth, program.lastMonth);
     if (overlap) throw doubleFundingError(overlap);
-    const { seats, filled } = await villageSeats(tx, program.id, ended.villageCode);
-    if (seats !== null && filled >= seats)
+    const { seats, filled } = await lockVillageSeats(tx, program.id, ended.villageCode, {
+      firstMonth,
+      lastMonth: program.lastMonth,
+    });
+    if (seats === null)
+      throw new DomainError('CONFLICT', 'Desa ini tidak mendapat kursi dalam program ini.');
+    if (filled >= seats)
       throw new DomainError(
         'QUOTA_EXCEEDED',
         `Kuota desa ini sudah penuh (${filled} dari ${seats} kursi terisi).`,
