@@ -24,6 +24,14 @@ describe('the steps of an enrollment', () => {
     );
   });
 
+  it('ends only a seat BPJS has (sent or active); an approved one is sent back instead', () => {
+    expect(refusal('end', 'active', true)).toBeNull();
+    expect(refusal('end', 'sent', true)).toBeNull();
+    expect(refusal('end', 'approved', true)).toBe(
+      'Langkah ini tidak dapat dilakukan: status peserta saat ini "disetujui kabupaten".',
+    );
+  });
+
   it('asks a reason for sending back, a BPJS rejection and an end', () => {
     expect(transition('return', true).needsReason).toBe(true);
     expect(transition('reject', true).needsReason).toBe(true);

@@ -83,8 +83,9 @@ export function transition(step: EnrollmentStep, districtStep: boolean): Transit
     case 'reject':
       return { from: ['sent'], to: 'rejected', by: 'bpjs', needsReason: true };
     case 'end':
+      // an approved seat not yet sent to BPJS is sent back instead: nobody was registered
       return {
-        from: ['active', 'approved', 'sent'],
+        from: ['active', 'sent'],
         to: 'ended',
         by: 'regency',
         needsReason: true,

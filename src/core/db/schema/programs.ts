@@ -157,6 +157,9 @@ export const enrollment = pgTable(
     index('enrollment_worker_idx').on(t.workerId),
     index('enrollment_village_idx').on(t.villageCode, t.status),
     index('enrollment_batch_idx').on(t.batchId),
+    index('enrollment_kpj_idx')
+      .on(t.kpj)
+      .where(sql`${t.kpj} IS NOT NULL`),
   ],
 );
 

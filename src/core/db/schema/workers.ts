@@ -67,6 +67,10 @@ export const worker = pgTable(
   },
   (t) => [
     index('worker_village_idx').on(t.villageCode, t.nameKey),
+    // the BPJS answer import finds workers by the KPJ the branch gave (only those that have one)
+    index('worker_kpj_idx')
+      .on(t.kpj)
+      .where(sql`${t.kpj} IS NOT NULL`),
     index('worker_name_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
     index('worker_dup_idx').on(t.nameKey, t.birthDate),
   ],

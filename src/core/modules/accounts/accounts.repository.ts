@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { escapeLike } from '../../db/region-scope.ts';
 import { appUser, userSession } from '../../db/schema/accounts.ts';
+import { isUuid } from '../../db/uuid.ts';
 
 export type UserRow = typeof appUser.$inferSelect;
 
@@ -73,7 +74,7 @@ export async function revokeSession(db: Db, id: string, now: Date): Promise<bool
 }
 
 export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(appUser).where(eq(appUser.id, id));
   return row;
 }
@@ -142,7 +143,7 @@ export async function updateUserRow(
 
 /** Locks the row for the rest of the transaction: two admins editing one user take turns. */
 export async function lockUser(db: Db, id: string): Promise<UserRow | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(appUser).where(eq(appUser.id, id)).for('update');
   return row;
 }

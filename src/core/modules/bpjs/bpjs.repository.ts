@@ -12,12 +12,10 @@ import {
 } from '../../db/schema/programs.ts';
 import type { EnrollmentStatus } from '../../rules/enrollment-status.ts';
 import type { ResultOutcome } from './bpjs.schema.ts';
+import { isUuid } from '../../db/uuid.ts';
 
 export type BatchRecord = typeof bpjsBatch.$inferSelect;
 
-/** A real UUID: anything else would reach PostgreSQL as a uuid parameter and fail as a 500. */
-export const isUuid = (id: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 export type ResultImportRecord = typeof bpjsResultImport.$inferSelect;
 
 /** The actor's region codes; null = no limit (the system, a national admin). */

@@ -1,16 +1,13 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
 import { enrollment, program, programAllocation } from '../../db/schema/programs.ts';
 import { region } from '../../db/schema/regions.ts';
 import { worker } from '../../db/schema/workers.ts';
 import { DomainError } from '../../errors.ts';
+import { isUuid } from '../../db/uuid.ts';
 
 export type EnrollmentRow = typeof enrollment.$inferSelect;
 type ProgramRecord = typeof program.$inferSelect;
-
-/** A real UUID: anything else would reach PostgreSQL as a uuid parameter and fail as a 500. */
-const isUuid = (id: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 export async function lockEnrollment(tx: Db, id: string): Promise<EnrollmentRow | undefined> {
   if (!isUuid(id)) return undefined;
@@ -75,45 +72,6 @@ export function doubleFundingError(programName?: string): DomainError {
 export async function shareLockProgram(db: Db, id: string): Promise<ProgramRecord | undefined> {
   const [row] = await db.select().from(program).where(eq(program.id, id)).for('share');
   return row;
-}
-
-/**
- * Seats of the village in the program (null: the village has none), and the most of them taken
- * in any month of the period asked: a seat is taken in a month when an enrollment still in the
- * running covers it, an ended one included until its last month (a worker who moves away in
- * September holds the seat until then). The allocation row is locked until the transaction ends,
- * as proposals lock it (enrollment/propose-enrollments.ts): a replacement and a proposal for the
- * last seat queue there.
- */
-export async function lockVillageSeats(
-  db: Db,
-  programId: string,
-  villageCode: string,
-  period: { firstMonth: string; lastMonth: string },
-): Promise<{ seats: number | null; filled: number }> {
-  const [alloc] = await db
-    .select({ seats: programAllocation.seats })
-    .from(programAllocation)
-    .where(
-      and(
-        eq(programAllocation.programId, programId),
-        eq(programAllocation.villageCode, villageCode),
-      ),
-    )
-    .for('update');
-  const [row] = await queryRows<{ filled: number }>(
-    db,
-    sql`SELECT coalesce(max(t.n), 0)::int AS filled FROM (
-          SELECT m.month, count(e.id) AS n
-          FROM generate_series(${period.firstMonth}::date, ${period.lastMonth}::date,
-            interval '1 month') AS m(month)
-          LEFT JOIN enrollment e ON e.program_id = ${programId}
-            AND e.village_code = ${villageCode}
-            AND e.status NOT IN ('returned', 'rejected', 'withdrawn')
-            AND e.months @> m.month::date
-          GROUP BY m.month) t`,
-  );
-  return { seats: alloc?.seats ?? null, filled: Number(row?.filled ?? 0) };
 }
 
 export async function findRenewal(db: Db, programId: string) {

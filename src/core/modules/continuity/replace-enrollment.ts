@@ -13,7 +13,6 @@ import {
   doubleFundingError,
   findReplacement,
   isDoubleFunding,
-  lockVillageSeats,
   overlappingProgram,
   shareLockProgram,
   workersWithKind,
@@ -21,6 +20,7 @@ import {
 } from './continuity.repository.ts';
 import { lockEnrollmentInScope, toEnrollmentView } from './end-enrollment.ts';
 import { eligibilityOf } from './renewal-eligibility.ts';
+import { lockVillageSeats } from '../enrollment/enrollment.repository.ts';
 
 const invalid = (message: string) =>
   new DomainError('VALIDATION', message, { issues: [{ path: 'nik', message }] });

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { queryRows, type Db } from '../../db/client.ts';
 import { escapeLike, regionPrefixMatch } from '../../db/region-scope.ts';
 import { enrollment, program, programAllocation } from '../../db/schema/programs.ts';
 import { region } from '../../db/schema/regions.ts';
@@ -9,6 +9,7 @@ import {
   OUT_OF_THE_RUNNING,
   type EnrollmentStatus,
 } from '../../rules/enrollment-status.ts';
+import { isUuid } from '../../db/uuid.ts';
 
 export type EnrollmentRow = typeof enrollment.$inferSelect;
 export type NewEnrollmentRow = typeof enrollment.$inferInsert;
@@ -28,12 +29,20 @@ export async function findVillage(db: Db, code: string) {
 }
 
 /**
- * The village's seats in the program, locked until the transaction ends: proposals for one
- * village queue here, so that counting the filled seats and inserting stays exact under
- * concurrent proposals (two operators of one village, the last seat).
+ * Seats of the village in the program (null: the village has none), and the most of them taken
+ * in any month of the period asked: a seat is taken in a month when an enrollment still in the
+ * running covers it, an ended one included until its last month (a worker who moves away in
+ * September holds the seat until then). The allocation row is locked until the transaction ends,
+ * so that proposals (propose-enrollments.ts) and replacements (continuity) for the last seat queue
+ * there and the count stays exact.
  */
-export async function lockAllocation(db: Db, programId: string, villageCode: string) {
-  const [row] = await db
+export async function lockVillageSeats(
+  db: Db,
+  programId: string,
+  villageCode: string,
+  period: { firstMonth: string; lastMonth: string },
+): Promise<{ seats: number | null; filled: number }> {
+  const [alloc] = await db
     .select({ seats: programAllocation.seats })
     .from(programAllocation)
     .where(
@@ -43,7 +52,10 @@ export async function lockAllocation(db: Db, programId: string, villageCode: str
       ),
     )
     .for('update');
-  return row;
+  return {
+    seats: alloc?.seats ?? null,
+    filled: await seatsTaken(db, programId, villageCode, period),
+  };
 }
 
 export async function findAllocation(db: Db, programId: string, villageCode: string) {
@@ -59,18 +71,31 @@ export async function findAllocation(db: Db, programId: string, villageCode: str
   return row;
 }
 
-export async function countFilled(db: Db, programId: string, villageCode: string) {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(enrollment)
-    .where(
-      and(
-        eq(enrollment.programId, programId),
-        eq(enrollment.villageCode, villageCode),
-        inArray(enrollment.status, FILLING),
-      ),
-    );
-  return Number(row?.n ?? 0);
+/**
+ * The most seats of the village taken in any month of the period: a seat is taken in a month when
+ * an enrollment still in the running covers it, an ended one included until its last month, so a
+ * seat freed from September and its replacement count once, and a worker leaving in September
+ * holds the seat until then.
+ */
+export async function seatsTaken(
+  db: Db,
+  programId: string,
+  villageCode: string,
+  period: { firstMonth: string; lastMonth: string },
+): Promise<number> {
+  const [row] = await queryRows<{ filled: number }>(
+    db,
+    sql`SELECT coalesce(max(t.n), 0)::int AS filled FROM (
+          SELECT m.month, count(e.id) AS n
+          FROM generate_series(${period.firstMonth}::date, ${period.lastMonth}::date,
+            interval '1 month') AS m(month)
+          LEFT JOIN enrollment e ON e.program_id = ${programId}
+            AND e.village_code = ${villageCode}
+            AND e.status NOT IN ('returned', 'rejected', 'withdrawn')
+            AND e.months @> m.month::date
+          GROUP BY m.month) t`,
+  );
+  return Number(row?.filled ?? 0);
 }
 
 function workersWhere(where: SQL) {
@@ -89,7 +114,7 @@ export async function findWorkersByNiks(db: Db, niks: string[]): Promise<WorkerW
 }
 
 export async function findWorkersByIds(db: Db, ids: string[]): Promise<WorkerWithVillage[]> {
-  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const valid = ids.filter((id) => isUuid(id));
   if (valid.length === 0) return [];
   const rows = await workersWhere(inArray(worker.id, valid))(db);
   return rows.map((r) => ({ ...r.w, villageKind: r.villageKind }));
@@ -185,7 +210,7 @@ export async function insertSeatsOrSkip(db: Db, rows: NewEnrollmentRow[]) {
  * the program closed.
  */
 export async function lockEnrollments(db: Db, ids: string[]) {
-  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const valid = ids.filter((id) => isUuid(id));
   if (valid.length === 0) return [];
   await db
     .select({ id: program.id })

@@ -251,6 +251,26 @@ describe('a village proposes workers for its seats', () => {
     expect(next).toMatchObject({ enrolled: 1, filled: 2, seats: 2 });
   });
 
+  it('counts a seat ended from a later month as taken until then', async () => {
+    const program = await aProgram(tdb, { seats: { [PEDUKUN]: 1 } });
+    const leaving = await aWorker('Rohani');
+    const first = await proposeEnrollments(as(pedukunOp), program.id, { niks: [leaving.nik] });
+    // she moves away in September 2027: her seat is freed from then, her months end in August
+    await tdb.database.db
+      .update(enrollment)
+      .set({ status: 'ended', lastMonth: '2027-08-01', endedFrom: '2027-09-01' })
+      .where(eq(enrollment.id, first.results[0]!.enrollmentId!));
+    const next = await aWorker('Marlina');
+    const early = await proposeEnrollments(as(pedukunOp), program.id, { niks: [next.nik] });
+    expect(early.results[0]!.reasons).toEqual(['Kuota desa Pedukun sudah penuh (1 dari 1 kursi).']);
+    // proposed in October 2027, the seat covers October–December only: it is free
+    const october = () => new Date('2027-10-05T03:00:00Z');
+    const late = await proposeEnrollments(as(pedukunOp, october), program.id, {
+      niks: [next.nik],
+    });
+    expect(late).toMatchObject({ enrolled: 1, filled: 1, seats: 1 });
+  });
+
   it('lets an admin propose for a village of the scope, and refuses what is not allowed', async () => {
     const program = await aProgram(tdb, { seats: { [PEDUKUN]: 25 } });
     const w = await aWorker('Lina Marlina');

@@ -16,8 +16,7 @@ import {
   type ProposeEnrollmentsResponse,
 } from './enrollment.schema.ts';
 import {
-  countFilled,
-  lockAllocation,
+  lockVillageSeats,
   overlappingSeats,
   seatsInProgram,
   type Overlap,
@@ -71,15 +70,16 @@ export async function proposeEnrollments(
     const program = await lockProgram(ctx, tx, programId, 'share');
     assertOpen(program);
     const village = await resolveVillage(ctx, tx, input.village);
-    const allocation = await lockAllocation(tx, program.id, village.code);
-    if (!allocation)
+    const period = enrollmentPeriod(program, today);
+    if (!period)
+      throw new DomainError('CONFLICT', 'Periode program sudah berakhir; usulan tidak diterima.');
+    const taken = await lockVillageSeats(tx, program.id, village.code, period);
+    if (taken.seats === null)
       throw new DomainError(
         'CONFLICT',
         `Desa ${village.name} tidak mendapat kursi dalam program ini.`,
       );
-    const period = enrollmentPeriod(program, today);
-    if (!period)
-      throw new DomainError('CONFLICT', 'Periode program sudah berakhir; usulan tidak diterima.');
+    const allocation = { seats: taken.seats };
     const items = await identifyWorkers(tx, input);
     const ids = items.flatMap((i) => (i.worker ? [i.worker.id] : []));
     const known: Known = {
@@ -89,7 +89,7 @@ export async function proposeEnrollments(
       inProgram: await seatsInProgram(tx, program.id, ids),
       overlaps: await overlappingSeats(tx, ids, period.firstMonth, period.lastMonth),
     };
-    let filled = await countFilled(tx, program.id, village.code);
+    let filled = taken.filled;
     const lines = items.map((item) => ({ item, ...assess(item, known) }));
 
     // Seats for the lines that may take one, in the order given, as many as the village has

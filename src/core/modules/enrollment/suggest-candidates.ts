@@ -15,10 +15,10 @@ import { resolveVillage } from './enrollment-access.ts';
 import { eligibilityInput, eligibilityOf, overlapMessage } from './enrollment-messages.ts';
 import { CandidatesQuery, type Candidate, type CandidateList } from './enrollment.schema.ts';
 import {
-  countFilled,
   findAllocation,
   overlappingSeats,
   seatsInProgram,
+  seatsTaken,
   villageWorkers,
   type Overlap,
 } from './enrollment.repository.ts';
@@ -39,8 +39,8 @@ export async function suggestCandidates(
   const program = await loadProgram(ctx, programId);
   const village = await resolveVillage(ctx, ctx.db, q.village);
   const seats = (await findAllocation(ctx.db, program.id, village.code))?.seats ?? 0;
-  const filled = await countFilled(ctx.db, program.id, village.code);
   const period = enrollmentPeriod(program, today);
+  const filled = await seatsTaken(ctx.db, program.id, village.code, period ?? program);
   const workers = await villageWorkers(ctx.db, village.code);
   const ids = workers.map((w) => w.id);
   const inProgram = await seatsInProgram(ctx.db, program.id, ids);

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { workerImport, workerImportRow, type ImportCounts } from '../../db/schema/imports.ts';
+import { isUuid } from '../../db/uuid.ts';
 
 export type ImportRow = typeof workerImport.$inferSelect;
 export interface NotWrittenRow {
@@ -32,7 +33,7 @@ export async function finishImport(
 }
 
 export async function findImport(db: Db, id: string): Promise<ImportRow | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(workerImport).where(eq(workerImport.id, id));
   return row;
 }

@@ -4,6 +4,7 @@ import { isWithinScope } from '../../access/scope.ts';
 import type { Db } from '../../db/client.ts';
 import { program } from '../../db/schema/programs.ts';
 import { DomainError } from '../../errors.ts';
+import { isUuid } from '../../db/uuid.ts';
 
 export type ProgramRow = typeof program.$inferSelect;
 
@@ -21,7 +22,7 @@ export function programVisible(ctx: Pick<Ctx, 'actor'>, ownerRegion: string): bo
 
 /** The program, or NOT_FOUND when it does not exist or does not concern the actor. */
 export async function loadProgram(ctx: Ctx, id: string, db: Db = ctx.db): Promise<ProgramRow> {
-  const row = /^[0-9a-f-]{36}$/i.test(id)
+  const row = isUuid(id)
     ? (await db.select().from(program).where(eq(program.id, id)))[0]
     : undefined;
   if (!row || !programVisible(ctx, row.ownerRegion))
@@ -40,7 +41,7 @@ export async function lockProgram(
   id: string,
   mode: 'update' | 'share' = 'update',
 ): Promise<ProgramRow> {
-  const row = /^[0-9a-f-]{36}$/i.test(id)
+  const row = isUuid(id)
     ? (await tx.select().from(program).where(eq(program.id, id)).for(mode))[0]
     : undefined;
   if (!row || !programVisible(ctx, row.ownerRegion))

@@ -2,13 +2,12 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { region } from '../../db/schema/regions.ts';
 import { workerChild, workerHeir } from '../../db/schema/workers.ts';
+import { isUuid } from '../../db/uuid.ts';
 
 export type HeirRow = typeof workerHeir.$inferSelect;
 export type NewHeirRow = typeof workerHeir.$inferInsert;
 export type ChildRow = typeof workerChild.$inferSelect;
 export type NewChildRow = typeof workerChild.$inferInsert;
-
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 export async function listHeirRows(db: Db, workerId: string): Promise<HeirRow[]> {
   return db

@@ -4,6 +4,7 @@ import { escapeLike, regionPrefixMatch } from '../../db/region-scope.ts';
 import { region } from '../../db/schema/regions.ts';
 import { worker } from '../../db/schema/workers.ts';
 import type { ListWorkersQuery } from './workers.schema.ts';
+import { isUuid } from '../../db/uuid.ts';
 
 export type WorkerRow = typeof worker.$inferSelect;
 export type NewWorkerRow = typeof worker.$inferInsert;
@@ -14,13 +15,13 @@ export function nameKeyOf(name: string): string {
 }
 
 export async function findWorkerById(db: Db, id: string): Promise<WorkerRow | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(worker).where(eq(worker.id, id));
   return row;
 }
 
 export async function lockWorker(db: Db, id: string): Promise<WorkerRow | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(worker).where(eq(worker.id, id)).for('update');
   return row;
 }
