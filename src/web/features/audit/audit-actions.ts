@@ -48,6 +48,7 @@ export const KNOWN_ACTIONS = [
   'enrollments.approve',
   'enrollments.return',
   'enrollments.withdraw',
+  'enrollments.export',
   'programs.create',
   'programs.update',
   'programs.activate',

@@ -47,7 +47,16 @@ export function AnswerUpload({
             miw={{ base: '100%', sm: 320 }}
           />
           <Button
-            onClick={() => file && upload.mutate(file, { onSuccess: onDone })}
+            onClick={() =>
+              file &&
+              upload.mutate(file, {
+                // the same file again would only report "unchanged": empty the field once applied
+                onSuccess: (result) => {
+                  setFile(null);
+                  onDone(result);
+                },
+              })
+            }
             disabled={!file}
             loading={upload.isPending}
             leftSection={<IconUpload size={18} aria-hidden />}

@@ -4,6 +4,7 @@ import {
   type ResultCounts,
   type ResultOutcome,
 } from '../../../core/modules/bpjs/bpjs.schema.ts';
+import { ENROLLMENT_STATUS_COLOR } from '../enrollment/enrollment-format.ts';
 
 export { APPLIED, RESULT_OUTCOMES, type ResultCounts, type ResultOutcome };
 
@@ -19,18 +20,11 @@ export const OUTCOME_COLOR: Record<ResultOutcome, string> = {
   invalid: 'orange',
 };
 
-/** Enrollment statuses a batch's workers can be in, with their badge colours. */
-export const STATUS_COLOR: Record<string, string> = {
-  proposed: 'gray',
-  verified: 'gray',
-  approved: 'blue',
-  sent: 'indigo',
-  active: 'teal',
-  ended: 'gray',
-  returned: 'yellow',
-  rejected: 'red',
-  withdrawn: 'gray',
-};
+/**
+ * Enrollment statuses a batch's workers can be in, with the same badge colours as the
+ * participants page (one status, one colour everywhere).
+ */
+export const STATUS_COLOR: Record<string, string> = ENROLLMENT_STATUS_COLOR;
 
 /** The order statuses are listed in a summary. */
 export const STATUS_ORDER = ['approved', 'sent', 'active', 'rejected', 'ended'] as const;

@@ -1,6 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ContinuityList,
+  EndEnrollmentInput,
+  EnrollmentView,
   RenewProgramInput,
   RenewResult,
 } from '../../../core/modules/continuity/continuity.schema.ts';
@@ -37,5 +39,40 @@ export function useRenewProgram(programId: string) {
       void queryClient.invalidateQueries({ queryKey: continuityKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['programs'] });
     },
+  });
+}
+
+function useInvalidateSeats() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: ['enrollments'] });
+    void queryClient.invalidateQueries({ queryKey: ['programs'] });
+    void queryClient.invalidateQueries({ queryKey: continuityKeys.all });
+  };
+}
+
+/** POST /api/enrollments/{id}/end: the seat is freed from a date (mutasi). */
+export function useEndEnrollment() {
+  const invalidate = useInvalidateSeats();
+  return useMutation({
+    mutationFn: ({ id, ...input }: EndEnrollmentInput & { id: string }) =>
+      api<EnrollmentView>(`/api/enrollments/${encodeURIComponent(id)}/end`, {
+        method: 'POST',
+        body: input,
+      }),
+    onSuccess: invalidate,
+  });
+}
+
+/** POST /api/enrollments/{id}/replace: a worker of the same village takes the freed seat. */
+export function useReplaceEnrollment() {
+  const invalidate = useInvalidateSeats();
+  return useMutation({
+    mutationFn: ({ id, nik }: { id: string; nik: string }) =>
+      api<EnrollmentView>(`/api/enrollments/${encodeURIComponent(id)}/replace`, {
+        method: 'POST',
+        body: { nik },
+      }),
+    onSuccess: invalidate,
   });
 }

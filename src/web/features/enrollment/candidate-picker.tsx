@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, Group, List, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import type { Candidate } from '../../../core/modules/enrollment/enrollment.schema.ts';
+import { formatNumber } from '../../lib/format.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { TableSkeleton } from '../../ui/table-skeleton.tsx';
 import { occupationLabel } from '../workers/worker-labels.ts';
@@ -41,8 +42,8 @@ export function CandidatePicker({
       <Group justify="space-between" gap="xs">
         <Text size="sm" c="dimmed">
           {t('enrollment.candidates.intro', {
-            eligible: list.data.eligibleTotal,
-            ineligible: list.data.ineligibleTotal,
+            eligible: formatNumber(list.data.eligibleTotal),
+            ineligible: formatNumber(list.data.ineligibleTotal),
           })}
         </Text>
         <Group gap="xs">
@@ -187,7 +188,7 @@ function CandidateRow({
           </List>
         )}
       </Table.Td>
-      <Table.Td visibleFrom="sm">
+      <Table.Td visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
         <Text size="sm">{t('enrollment.candidates.years', { count: c.age })}</Text>
       </Table.Td>
       <Table.Td visibleFrom="sm">

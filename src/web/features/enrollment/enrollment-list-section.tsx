@@ -12,7 +12,15 @@ import { useSearchState } from '../../lib/use-search-state.ts';
 import { PagedResults } from '../../ui/paged-results.tsx';
 import { useEnrollmentList } from './enrollment-api.ts';
 import { EnrollmentTable } from './enrollment-table.tsx';
+import { ParticipantsExportMenu } from './participants-export-menu.tsx';
 import { StepModal, type PendingStep } from './step-modal.tsx';
+import { useCurrentUser } from '../auth/current-user.ts';
+import { hasPermission } from '../auth/permissions.ts';
+import {
+  EndEnrollmentModal,
+  ReplaceEnrollmentModal,
+  type MutasiTarget,
+} from '../continuity/mutasi-modals.tsx';
 
 const FILTERS = ['status', 'q'] as const;
 const isStatus = (s: string): s is EnrollmentStatus =>
@@ -22,9 +30,12 @@ const isStatus = (s: string): s is EnrollmentStatus =>
 export function EnrollmentListSection({
   programId,
   counts,
+  showVillage = true,
 }: {
   programId: string;
   counts: Record<string, number>;
+  /** False on a village operator's page: every row is their village. */
+  showVillage?: boolean;
 }) {
   const { t } = useTranslation();
   const { values, page, set } = useSearchState(FILTERS);
@@ -37,6 +48,13 @@ export function EnrollmentListSection({
   const search = values.q.length >= 2 ? values.q : undefined;
   const list = useEnrollmentList(programId, { status, q: search, page });
   const [pending, setPending] = useState<PendingStep | null>(null);
+  const me = useCurrentUser();
+  const may = {
+    end: hasPermission(me, 'enrollments.end'),
+    replace: hasPermission(me, 'enrollments.replace'),
+  };
+  const [ending, setEnding] = useState<MutasiTarget | null>(null);
+  const [replacing, setReplacing] = useState<MutasiTarget | null>(null);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
 
   return (
@@ -47,7 +65,10 @@ export function EnrollmentListSection({
           value={status ?? ''}
           onChange={(v) => set({ status: v ?? '' })}
           data={[
-            { value: '', label: t('enrollment.list.allStatuses', { count: total }) },
+            {
+              value: '',
+              label: t('enrollment.list.allStatuses', { count: total, total: formatNumber(total) }),
+            },
             ...ENROLLMENT_STATUSES.filter((s) => counts[s]).map((s) => ({
               value: s,
               label: `${t(`enrollment.status.${s}`)} (${formatNumber(counts[s] ?? 0)})`,
@@ -64,6 +85,11 @@ export function EnrollmentListSection({
           value={q}
           onChange={(e) => setQ(e.currentTarget.value)}
           w={260}
+        />
+        <ParticipantsExportMenu
+          programId={programId}
+          filters={{ status, q: search }}
+          total={list.data?.total}
         />
       </Group>
       <PagedResults
@@ -82,11 +108,17 @@ export function EnrollmentListSection({
           <EnrollmentTable
             items={items}
             {...view}
+            showVillage={showVillage}
+            may={may}
             onWithdraw={(i) => setPending({ step: 'withdraw', ids: [i.id], label: i.fullName })}
+            onEnd={setEnding}
+            onReplace={setReplacing}
           />
         )}
       </PagedResults>
       <StepModal pending={pending} onClose={() => setPending(null)} />
+      <EndEnrollmentModal target={ending} onClose={() => setEnding(null)} />
+      <ReplaceEnrollmentModal target={replacing} onClose={() => setReplacing(null)} />
     </>
   );
 }

@@ -80,7 +80,7 @@ export function EnrollmentPage() {
         <Title order={2} size="h4">
           {t(village ? 'enrollment.list.villageTitle' : 'enrollment.list.areaTitle')}
         </Title>
-        <EnrollmentListSection programId={id} counts={counts} />
+        <EnrollmentListSection programId={id} counts={counts} showVillage={!village} />
       </Stack>
     </Stack>
   );

@@ -4,9 +4,11 @@ import { Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mant
 import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import type { EnrollmentItem } from '../../../core/modules/enrollment/enrollment.schema.ts';
 import type { EnrollmentStatus } from '../../../core/rules/enrollment-status.ts';
+import { formatNumber } from '../../lib/format.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { TableSkeleton } from '../../ui/table-skeleton.tsx';
 import { useEnrollmentList } from './enrollment-api.ts';
+import { queueSize } from './enrollment-format.ts';
 import { StepModal, type PendingStep } from './step-modal.tsx';
 
 interface QueueProps {
@@ -15,6 +17,12 @@ interface QueueProps {
   step: 'verify' | 'approve';
   status: EnrollmentStatus;
 }
+
+/**
+ * The most rows a queue loads (the API's page limit): at regency level thousands may wait, the
+ * rest come once these are done, and the queue says so.
+ */
+const QUEUE_PAGE = 500;
 
 /** Rows grouped by village, in the order of the list (village code, then name). */
 function byVillage(items: EnrollmentItem[]) {
@@ -30,13 +38,14 @@ function byVillage(items: EnrollmentItem[]) {
 export function EnrollmentQueue({ programId, step, status }: QueueProps) {
   const { t } = useTranslation();
   const headingId = useId();
-  const list = useEnrollmentList(programId, { status, page: 1, pageSize: 500 });
+  const list = useEnrollmentList(programId, { status, page: 1, pageSize: QUEUE_PAGE });
   const [chosen, setChosen] = useState<string[]>([]);
   const [pending, setPending] = useState<PendingStep | null>(null);
   const actionable = (list.data?.items ?? []).filter((i) =>
     step === 'verify' ? i.canVerify : i.canApprove,
   );
   const picked = chosen.filter((id) => actionable.some((i) => i.id === id));
+  const { waiting, more } = queueSize(list.data, actionable.length);
   const set = (ids: string[], on: boolean) =>
     setChosen((prev) =>
       on ? [...new Set([...prev, ...ids])] : prev.filter((x) => !ids.includes(x)),
@@ -63,7 +72,18 @@ export function EnrollmentQueue({ programId, step, status }: QueueProps) {
             </Title>
             {actionable.length > 0 && (
               <Text size="sm" c="dimmed">
-                {t(`enrollment.queue.${step}.intro`, { count: actionable.length })}
+                {t(`enrollment.queue.${step}.intro`, {
+                  count: waiting,
+                  total: formatNumber(waiting),
+                })}
+              </Text>
+            )}
+            {more && (
+              <Text size="sm" c="orange.8" data-testid={`queue-${step}-more`}>
+                {t('enrollment.queue.more', {
+                  shown: formatNumber(list.data?.items.length ?? 0),
+                  total: formatNumber(waiting),
+                })}
               </Text>
             )}
           </Stack>
@@ -99,69 +119,88 @@ export function EnrollmentQueue({ programId, step, status }: QueueProps) {
             {t(`enrollment.queue.${step}.empty`)}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={300} type="native">
-            <Table verticalSpacing={6} aria-labelledby={headingId}>
-              {byVillage(actionable).map((rows) => {
-                const ids = rows.map((r) => r.id);
-                const all = ids.every((id) => picked.includes(id));
-                const some = !all && ids.some((id) => picked.includes(id));
-                return (
-                  <Table.Tbody key={rows[0]!.villageCode} data-testid="queue-village">
-                    <Table.Tr bg="var(--mantine-color-gray-0)">
-                      <Table.Td w={40}>
-                        <Checkbox
-                          checked={all}
-                          indeterminate={some}
-                          onChange={(e) => set(ids, e.currentTarget.checked)}
-                          aria-label={t('enrollment.queue.chooseVillage', {
-                            village: rows[0]!.villageName,
-                          })}
-                        />
-                      </Table.Td>
-                      <Table.Td colSpan={2}>
-                        <Text size="sm" fw={600}>
-                          {t('enrollment.queue.village', {
-                            village: rows[0]!.villageName,
-                            district: rows[0]!.districtName,
-                            count: rows.length,
-                          })}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                    {rows.map((r) => (
-                      <Table.Tr key={r.id} data-testid="queue-row">
-                        <Table.Td>
+          <>
+            {/* at regency level the queue spans dozens of villages: one tick for all of them */}
+            <Checkbox
+              label={t('enrollment.queue.chooseAll', {
+                total: formatNumber(actionable.length),
+              })}
+              checked={picked.length === actionable.length}
+              indeterminate={picked.length > 0 && picked.length < actionable.length}
+              onChange={(e) =>
+                set(
+                  actionable.map((i) => i.id),
+                  e.currentTarget.checked,
+                )
+              }
+              data-testid={`queue-${step}-all`}
+            />
+            <Table.ScrollContainer minWidth={300} type="native">
+              <Table verticalSpacing={6} aria-labelledby={headingId}>
+                {byVillage(actionable).map((rows) => {
+                  const ids = rows.map((r) => r.id);
+                  const all = ids.every((id) => picked.includes(id));
+                  const some = !all && ids.some((id) => picked.includes(id));
+                  return (
+                    <Table.Tbody key={rows[0]!.villageCode} data-testid="queue-village">
+                      <Table.Tr bg="var(--mantine-color-gray-0)">
+                        <Table.Td w={40}>
                           <Checkbox
-                            checked={picked.includes(r.id)}
-                            onChange={(e) => set([r.id], e.currentTarget.checked)}
-                            aria-label={t('enrollment.candidates.chooseName', { name: r.fullName })}
+                            checked={all}
+                            indeterminate={some}
+                            onChange={(e) => set(ids, e.currentTarget.checked)}
+                            aria-label={t('enrollment.queue.chooseVillage', {
+                              village: rows[0]!.villageName,
+                            })}
                           />
                         </Table.Td>
-                        <Table.Td>
-                          <Text size="sm" fw={500}>
-                            {r.fullName}
+                        <Table.Td colSpan={2}>
+                          <Text size="sm" fw={600}>
+                            {t('enrollment.queue.village', {
+                              village: rows[0]!.villageName,
+                              district: rows[0]!.districtName,
+                              count: rows.length,
+                            })}
                           </Text>
-                          <Text size="xs" ff="monospace" c="dimmed">
-                            {r.nikMasked}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td visibleFrom="sm">
-                          <Text size="xs" c="dimmed">
-                            {t('enrollment.queue.proposedBy', { by: r.proposedBy })}
-                          </Text>
-                          {r.nikWarnings > 0 && (
-                            <Text size="xs" c="yellow.9">
-                              {t('enrollment.nikWarnings', { count: r.nikWarnings })}
-                            </Text>
-                          )}
                         </Table.Td>
                       </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                );
-              })}
-            </Table>
-          </Table.ScrollContainer>
+                      {rows.map((r) => (
+                        <Table.Tr key={r.id} data-testid="queue-row">
+                          <Table.Td>
+                            <Checkbox
+                              checked={picked.includes(r.id)}
+                              onChange={(e) => set([r.id], e.currentTarget.checked)}
+                              aria-label={t('enrollment.candidates.chooseName', {
+                                name: r.fullName,
+                              })}
+                            />
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm" fw={500}>
+                              {r.fullName}
+                            </Text>
+                            <Text size="xs" ff="monospace" c="dimmed">
+                              {r.nikMasked}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td visibleFrom="sm">
+                            <Text size="xs" c="dimmed">
+                              {t('enrollment.queue.proposedBy', { by: r.proposedBy })}
+                            </Text>
+                            {r.nikWarnings > 0 && (
+                              <Text size="xs" c="yellow.9">
+                                {t('enrollment.nikWarnings', { count: r.nikWarnings })}
+                              </Text>
+                            )}
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  );
+                })}
+              </Table>
+            </Table.ScrollContainer>
+          </>
         )}
       </Stack>
       <StepModal

@@ -1,18 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Badge } from '@mantine/core';
 import type { EnrollmentStatus } from '../../../core/rules/enrollment-status.ts';
-
-export const ENROLLMENT_STATUS_COLOR: Record<EnrollmentStatus, string> = {
-  proposed: 'blue',
-  verified: 'indigo',
-  approved: 'teal',
-  sent: 'violet',
-  active: 'green',
-  ended: 'gray',
-  returned: 'orange',
-  rejected: 'red',
-  withdrawn: 'gray',
-};
+import { ENROLLMENT_STATUS_COLOR } from './enrollment-format.ts';
 
 /** "diusulkan desa", "diverifikasi kecamatan", "disetujui kabupaten"… */
 export function EnrollmentStatusBadge({ status }: { status: EnrollmentStatus }) {

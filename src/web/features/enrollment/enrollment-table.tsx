@@ -1,22 +1,51 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Anchor, Button, Stack, Table, Text } from '@mantine/core';
-import { IconArrowBackUp } from '@tabler/icons-react';
+import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { IconArrowBackUp, IconUserOff, IconUserPlus } from '@tabler/icons-react';
 import type { EnrollmentItem } from '../../../core/modules/enrollment/enrollment.schema.ts';
-import { monthRange } from './enrollment-format.ts';
+import { monthRange, mutasiActions } from './enrollment-format.ts';
 import { EnrollmentStatusBadge } from './enrollment-status-badge.tsx';
 
 interface EnrollmentTableProps {
   items: EnrollmentItem[];
   dimmed: boolean;
   labelledBy: string;
+  /** False for a village operator: every row is their own village. */
+  showVillage?: boolean;
+  /** Which mutasi steps the user may take at all (permissions). */
+  may?: { end: boolean; replace: boolean };
   onWithdraw: (item: EnrollmentItem) => void;
+  onEnd?: (item: EnrollmentItem) => void;
+  onReplace?: (item: EnrollmentItem) => void;
 }
 
 /** Enrolled workers with their village, months, status and the reason when sent back. */
-export function EnrollmentTable({ items, dimmed, labelledBy, onWithdraw }: EnrollmentTableProps) {
+export function EnrollmentTable({
+  items,
+  dimmed,
+  labelledBy,
+  showVillage = true,
+  may = { end: false, replace: false },
+  onWithdraw,
+  onEnd,
+  onReplace,
+}: EnrollmentTableProps) {
   const { t } = useTranslation();
-  const withActions = items.some((i) => i.canWithdraw);
+  const actionsOf = (i: EnrollmentItem) => ({
+    withdraw: i.canWithdraw,
+    ...mutasiActions(i.status, may),
+  });
+  const hasAction = (i: EnrollmentItem) => Object.values(actionsOf(i)).some(Boolean);
+  const withActions = items.some(hasAction);
+  const rowActions = (i: EnrollmentItem) => (
+    <RowActions
+      item={i}
+      actions={actionsOf(i)}
+      onWithdraw={onWithdraw}
+      onEnd={onEnd}
+      onReplace={onReplace}
+    />
+  );
   return (
     <Table.ScrollContainer minWidth={300} type="native">
       <Table
@@ -27,9 +56,11 @@ export function EnrollmentTable({ items, dimmed, labelledBy, onWithdraw }: Enrol
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('enrollment.column.worker')}</Table.Th>
-            <Table.Th scope="col" visibleFrom="sm">
-              {t('enrollment.column.village')}
-            </Table.Th>
+            {showVillage && (
+              <Table.Th scope="col" visibleFrom="sm">
+                {t('enrollment.column.village')}
+              </Table.Th>
+            )}
             <Table.Th scope="col" visibleFrom="sm">
               {t('enrollment.column.months')}
             </Table.Th>
@@ -52,15 +83,19 @@ export function EnrollmentTable({ items, dimmed, labelledBy, onWithdraw }: Enrol
                   {i.nikMasked}
                 </Text>
                 <Text size="xs" c="dimmed" hiddenFrom="sm">
-                  {i.villageName} · {monthRange(i.firstMonth, i.lastMonth)}
+                  {showVillage
+                    ? `${i.villageName} · ${monthRange(i.firstMonth, i.lastMonth)}`
+                    : monthRange(i.firstMonth, i.lastMonth)}
                 </Text>
               </Table.Th>
-              <Table.Td visibleFrom="sm">
-                <Text size="sm">{i.villageName}</Text>
-                <Text size="xs" c="dimmed">
-                  {t('enrollment.district', { name: i.districtName })}
-                </Text>
-              </Table.Td>
+              {showVillage && (
+                <Table.Td visibleFrom="sm">
+                  <Text size="sm">{i.villageName}</Text>
+                  <Text size="xs" c="dimmed">
+                    {t('enrollment.district', { name: i.districtName })}
+                  </Text>
+                </Table.Td>
+              )}
               <Table.Td style={{ whiteSpace: 'nowrap' }} visibleFrom="sm">
                 <Text size="sm">{monthRange(i.firstMonth, i.lastMonth)}</Text>
               </Table.Td>
@@ -81,14 +116,12 @@ export function EnrollmentTable({ items, dimmed, labelledBy, onWithdraw }: Enrol
                       {t('enrollment.nikWarnings', { count: i.nikWarnings })}
                     </Text>
                   )}
-                  {i.canWithdraw && (
-                    <WithdrawButton onClick={() => onWithdraw(i)} hiddenFrom="sm" />
-                  )}
+                  {hasAction(i) && <Group hiddenFrom="sm">{rowActions(i)}</Group>}
                 </Stack>
               </Table.Td>
               {withActions && (
                 <Table.Td visibleFrom="sm">
-                  {i.canWithdraw && <WithdrawButton onClick={() => onWithdraw(i)} />}
+                  <Group gap="xs">{rowActions(i)}</Group>
                 </Table.Td>
               )}
             </Table.Tr>
@@ -99,17 +132,52 @@ export function EnrollmentTable({ items, dimmed, labelledBy, onWithdraw }: Enrol
   );
 }
 
-function WithdrawButton({ onClick, hiddenFrom }: { onClick: () => void; hiddenFrom?: 'sm' }) {
+interface RowActionsProps {
+  item: EnrollmentItem;
+  actions: { withdraw: boolean; end: boolean; replace: boolean };
+  onWithdraw: (item: EnrollmentItem) => void;
+  onEnd?: ((item: EnrollmentItem) => void) | undefined;
+  onReplace?: ((item: EnrollmentItem) => void) | undefined;
+}
+
+/** Tarik (village, before approval), Akhiri (regency office), Usulkan pengganti (ended seat). */
+function RowActions({ item, actions, onWithdraw, onEnd, onReplace }: RowActionsProps) {
   const { t } = useTranslation();
   return (
-    <Button
-      size="xs"
-      variant="default"
-      leftSection={<IconArrowBackUp size={14} aria-hidden />}
-      onClick={onClick}
-      {...(hiddenFrom ? { hiddenFrom } : {})}
-    >
-      {t('enrollment.withdraw')}
-    </Button>
+    <>
+      {actions.withdraw && (
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconArrowBackUp size={14} aria-hidden />}
+          onClick={() => onWithdraw(item)}
+        >
+          {t('enrollment.withdraw')}
+        </Button>
+      )}
+      {actions.end && onEnd && (
+        <Button
+          size="xs"
+          variant="default"
+          color="dark"
+          leftSection={<IconUserOff size={14} aria-hidden />}
+          onClick={() => onEnd(item)}
+          data-testid="enrollment-end"
+        >
+          {t('continuity.mutasi.end')}
+        </Button>
+      )}
+      {actions.replace && onReplace && (
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconUserPlus size={14} aria-hidden />}
+          onClick={() => onReplace(item)}
+          data-testid="enrollment-replace"
+        >
+          {t('continuity.mutasi.replace')}
+        </Button>
+      )}
+    </>
   );
 }

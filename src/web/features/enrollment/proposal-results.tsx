@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Alert, Badge, CloseButton, Group, List, Stack, Table, Text } from '@mantine/core';
 import type { ProposeEnrollmentsResponse } from '../../../core/modules/enrollment/enrollment.schema.ts';
+import { formatNumber } from '../../lib/format.ts';
 
 /** What became of each NIK of a proposal: proposed, or refused with every reason. */
 export function ProposalResults({
@@ -23,10 +24,10 @@ export function ProposalResults({
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Text size="sm">
             {t('enrollment.results.summary', {
-              enrolled: response.enrolled,
-              refused: response.refused,
-              filled: response.filled,
-              seats: response.seats,
+              enrolled: formatNumber(response.enrolled),
+              refused: formatNumber(response.refused),
+              filled: formatNumber(response.filled),
+              seats: formatNumber(response.seats),
             })}
           </Text>
           <CloseButton size="sm" aria-label={t('common.close')} onClick={onClose} />

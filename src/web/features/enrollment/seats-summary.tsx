@@ -31,7 +31,7 @@ export function SeatsSummary({ seats, filled, scope }: SeatsSummaryProps) {
               <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
                 {t(`enrollment.seats.${i.key}`)}
               </Text>
-              <Text fz={28} fw={700} lh={1.2} c={i.key === 'remaining' && full ? 'red' : undefined}>
+              <Text fz={28} fw={700} lh={1.2}>
                 {formatNumber(i.value)}
               </Text>
             </Stack>
@@ -39,7 +39,8 @@ export function SeatsSummary({ seats, filled, scope }: SeatsSummaryProps) {
         </SimpleGrid>
         <Progress
           value={seats > 0 ? Math.min(100, (filled / seats) * 100) : 0}
-          color={full ? 'red' : 'teal'}
+          // every seat taken is the village's goal reached, not an error: no red
+          color={full ? 'green' : 'teal'}
           aria-label={t('enrollment.seats.progress', {
             filled: formatNumber(filled),
             seats: formatNumber(seats),
@@ -53,7 +54,7 @@ export function SeatsSummary({ seats, filled, scope }: SeatsSummaryProps) {
           </Group>
         )}
         {full && (
-          <Text size="sm" c="red">
+          <Text size="sm" c="dimmed">
             {t('enrollment.seats.full')}
           </Text>
         )}

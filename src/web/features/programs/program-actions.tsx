@@ -27,9 +27,11 @@ export function ProgramActions({ program: p }: { program: ProgramDetail }) {
   const [confirm, setConfirm] = useState<ProgramStep | null>(null);
   const base = `/program/${encodeURIComponent(p.id)}`;
   const running = p.status !== 'draft';
+  // a renewed draft already holds the previous period's workers, proposed again for review
+  const hasParticipants = running || p.filled > 0;
   return (
     <>
-      {running && hasPermission(me, 'enrollments.read') && (
+      {hasParticipants && hasPermission(me, 'enrollments.read') && (
         <Button
           component={Link}
           to={`${base}/peserta`}

@@ -36,7 +36,8 @@ export function ProgramsPage() {
     <Stack gap="lg">
       <PageHeader
         title={t('nav.programs')}
-        description={t('programs.intro')}
+        // "work it out in the planner, then create it" speaks to those who may create one
+        description={t(canManage ? 'programs.intro' : 'programs.introReader')}
         actions={
           <>
             <Button

@@ -10,7 +10,7 @@ import { ME_QUERY_KEY } from '../../lib/query-client.ts';
 import { logout } from '../auth/auth-api.ts';
 import { useCurrentUser } from '../auth/current-user.ts';
 import { LanguageMenu } from './language-menu.tsx';
-import { isActivePath, navItemsFor } from './nav-items.ts';
+import { activeNavPath, navItemsFor } from './nav-items.ts';
 import { UserMenu } from './user-menu.tsx';
 
 export function AppLayout() {
@@ -34,6 +34,8 @@ export function AppLayout() {
   });
 
   const roleLabel = t(`roles.${user.role}`);
+  const navItems = navItemsFor(user);
+  const activePath = activeNavPath(navItems, pathname);
 
   return (
     <AppShell
@@ -92,8 +94,8 @@ export function AppLayout() {
 
       <AppShell.Navbar p="xs" aria-label={t('nav.mainMenu')}>
         <AppShell.Section grow>
-          {navItemsFor(user).map((item) => {
-            const active = isActivePath(item.path, pathname);
+          {navItems.map((item) => {
+            const active = item.path === activePath;
             return (
               <NavLink
                 key={item.path}

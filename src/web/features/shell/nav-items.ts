@@ -23,6 +23,12 @@ export interface NavItem {
   icon: Icon;
   /** Shown only to users with this permission. */
   permission?: Permission;
+  /**
+   * Pages that live under another item's address but belong to this one: a programme's
+   * participants (/program/:id/peserta) are where proposals are made and approved, so the
+   * "Usulan peserta" item is the one highlighted there, not "Program".
+   */
+  alsoActiveOn?: RegExp[];
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -34,6 +40,7 @@ export const NAV_ITEMS: NavItem[] = [
     path: '/usulan',
     icon: IconClipboardCheck,
     permission: 'enrollments.read',
+    alsoActiveOn: [/^\/program\/[^/]+\/peserta\/?$/],
   },
   {
     key: 'continuity',
@@ -57,4 +64,16 @@ export function navItemsFor(me: Me): NavItem[] {
 export function isActivePath(itemPath: string, pathname: string): boolean {
   if (itemPath === '/') return pathname === '/';
   return pathname === itemPath || pathname.startsWith(`${itemPath}/`);
+}
+
+/**
+ * The one menu item to highlight for an address: an item that claims the page explicitly
+ * (`alsoActiveOn`) wins, otherwise the item with the longest matching path. Never two at once.
+ */
+export function activeNavPath(items: readonly NavItem[], pathname: string): string | undefined {
+  const claimed = items.find((item) => item.alsoActiveOn?.some((re) => re.test(pathname)));
+  if (claimed) return claimed.path;
+  return items
+    .filter((item) => isActivePath(item.path, pathname))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
 }
