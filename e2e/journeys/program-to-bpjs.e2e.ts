@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pdfText } from '../../test/pdf-text.ts';
 import { ApiClient } from '../api.ts';
 import { step } from '../step.ts';
 import { launchBrowser } from '../browser.ts';
@@ -324,5 +325,26 @@ describe('a Tebo program from its creation to active BPJS protection', () => {
       expect(await enrollment.seat('remaining').textContent()).toContain('23');
     });
     await shot(village, '98-rantai-desa-aktif');
+    await step('download the list as Excel and as a PDF to print', async () => {
+      const xlsx = await enrollment.downloadList('xlsx');
+      expect(xlsx).toMatch(/peserta-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(xlsx);
+      const rows: string[] = [];
+      workbook.getWorksheet('Peserta')!.eachRow((row, n) => {
+        if (n > 6) rows.push(`${String(row.getCell(2).value)}: ${String(row.getCell(8).value)}`);
+      });
+      expect(rows.sort()).toEqual(
+        [
+          `${NURHAYATI.fullName}: aktif`,
+          `${WAHYU.fullName}: aktif`,
+          `${FITRI.fullName}: ditolak BPJS`,
+        ].sort(),
+      );
+      const pdf = pdfText(fs.readFileSync(await enrollment.downloadList('pdf')));
+      expect(pdf).toContain(`Daftar peserta: ${PROGRAM}`);
+      for (const w of [NURHAYATI, WAHYU, FITRI]) expect(pdf).toContain(w.fullName);
+      expect(pdf).toContain('Halaman 1 dari 1');
+    });
   }, 60_000);
 });

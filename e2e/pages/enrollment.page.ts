@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
 /** /usulan and /program/:id/peserta: proposals, the district's and the regency's queues. */
@@ -33,6 +36,21 @@ export class EnrollmentPage {
 
   result(name: string): Locator {
     return this.page.getByTestId('proposal-result').filter({ hasText: name });
+  }
+
+  /** "Unduh daftar" → Excel or PDF; the downloaded file's path (the server's file name). */
+  async downloadList(format: 'xlsx' | 'pdf'): Promise<string> {
+    await this.page.getByTestId('participants-export').click();
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByTestId(`participants-export-${format}`).click(),
+    ]);
+    const target = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'jaring-peserta-')),
+      download.suggestedFilename(),
+    );
+    await download.saveAs(target);
+    return target;
   }
 
   row(name: string): Locator {
