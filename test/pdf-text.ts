@@ -25,3 +25,8 @@ export function pdfText(pdf: Buffer): string[] {
   }
   return lines;
 }
+
+/** How many pages the PDF has (its page objects). */
+export function pdfPageCount(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
+}

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/audit.ts';
 import { aUser, type UserFixture } from '../../../../test/factories.ts';
-import { pdfText } from '../../../../test/pdf-text.ts';
+import { pdfPageCount, pdfText } from '../../../../test/pdf-text.ts';
 import { aProgram } from '../../../../test/program-factories.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.ts';
 import { createWorker } from '../workers/index.ts';
@@ -20,6 +20,7 @@ let serial = 0;
 
 const PEDUKUN = '15.08.01.2001'; // Kecamatan Tanah Tumbuh, Kabupaten Bungo
 const RANTAU_DUKU = '15.08.02.2001'; // Kecamatan Rantau Pandan
+const LUBUK_NIUR = '15.08.01.2002';
 const NOVEMBER = () => new Date('2026-11-20T03:00:00Z');
 const as = (u: UserFixture) => tdb.ctx(u.actor, NOVEMBER);
 
@@ -37,7 +38,7 @@ async function propose(op: UserFixture, programId: string, names: string[], vill
     });
     niks.push(nik);
   }
-  const res = await proposeEnrollments(as(op), programId, { niks });
+  const res = await proposeEnrollments(as(op), programId, { niks, village });
   return res.results.map((r) => r.enrollmentId!);
 }
 
@@ -153,6 +154,29 @@ describe('the participants list as Excel and PDF', () => {
     expect(text).toContain('Sri Wahyuni');
     expect(text).not.toContain('Nur Aini');
     expect(text).toContain('Halaman 1 dari 1');
+    expect(pdfPageCount(pdf)).toBe(1);
+  });
+
+  it('continues a long list on the next page with its header row, numbering every page', async () => {
+    const program = await aProgram(tdb, {
+      name: 'Perlindungan Petani Karet Bungo 2027',
+      seats: { [LUBUK_NIUR]: 70 },
+    });
+    const names = Array.from(
+      { length: 60 },
+      (_, i) => `Penyadap Karet ${String(i + 1).padStart(2, '0')}`,
+    );
+    await propose(dinasBungo, program.id, names, LUBUK_NIUR);
+    const pdf = await capture((out) =>
+      exportParticipants(as(dinasBungo), program.id, { village: LUBUK_NIUR }, 'pdf', out),
+    );
+    // 30 rows under the heading, 36 on the next page: two full pages, no empty third
+    const pages = pdfPageCount(pdf);
+    expect(pages).toBe(2);
+    const text = pdfText(pdf);
+    for (const n of names) expect(text).toContain(n);
+    expect(text.filter((line) => line === 'Kecamatan')).toHaveLength(2);
+    for (let p = 1; p <= pages; p += 1) expect(text).toContain(`Halaman ${p} dari ${pages}`);
   });
 
   it('finds nothing for another regency, and refuses a bad filter in Indonesian', async () => {

@@ -30,6 +30,9 @@ export type ParticipantsFormat = 'xlsx' | 'pdf';
 /** A printed list longer than this is no longer read: the office filters, or takes the Excel. */
 export const PDF_MAX_ROWS = 5_000;
 const BATCH = 2_000;
+/** Rows of a PDF page (A4 landscape, 8 pt): fewer on the first, under the heading. */
+const ROWS_FIRST_PAGE = 30;
+const ROWS_PER_PAGE = 36;
 
 type Batch = Awaited<ReturnType<typeof enrollmentBatch>>['rows'];
 type Row = Batch[number];
@@ -128,12 +131,22 @@ async function writePdf(h: Heading, rows: AsyncIterable<Batch>, out: Writable): 
     )
     .moveDown(0.6);
   const header = ['No', 'Nama', 'NIK', 'Desa/kelurahan', 'Kecamatan', 'Status', 'Bulan'];
-  const data: string[][] = [header];
+  // a table per page, each with its header row (the first page holds the heading too)
+  const table = (data: string[][]) =>
+    doc.fontSize(8).table({
+      columnStyles: [28, '*', 92, 100, 100, 140, 120],
+      rowStyles: (row) =>
+        row === 0 ? { textStroke: 0.3, backgroundColor: '#e8eef7' } : { border: 0.5 },
+      data: [header, ...data],
+    });
+  let page: string[][] = [];
+  let perPage = ROWS_FIRST_PAGE;
   let i = 0;
   for await (const batch of rows)
     for (const r of batch) {
       i += 1;
-      data.push([
+      if (i > 1 && page.length === 0) doc.addPage();
+      page.push([
         String(i),
         r.fullName,
         maskNik(r.nik),
@@ -142,17 +155,19 @@ async function writePdf(h: Heading, rows: AsyncIterable<Batch>, out: Writable): 
         statusLabel(r.e.status) + (r.e.reason ? `: ${r.e.reason}` : ''),
         months(r.e),
       ]);
+      if (page.length === perPage) {
+        table(page);
+        page = [];
+        perPage = ROWS_PER_PAGE;
+      }
     }
-  if (i === 0) data.push(['', 'Tidak ada peserta dalam saringan ini.', '', '', '', '', '']);
-  doc.fontSize(8).table({
-    columnStyles: [28, '*', 92, 100, 100, 140, 120],
-    rowStyles: (row) =>
-      row === 0 ? { textStroke: 0.3, backgroundColor: '#e8eef7' } : { border: 0.5 },
-    data,
-  });
+  if (i === 0) page.push(['', 'Tidak ada peserta dalam saringan ini.', '', '', '', '', '']);
+  if (page.length > 0) table(page);
   const range = doc.bufferedPageRange();
   for (let p = range.start; p < range.start + range.count; p += 1) {
     doc.switchToPage(p);
+    // the footer sits in the bottom margin: without this pdfkit would open a new page for it
+    doc.page.margins.bottom = 0;
     const y = doc.page.height - 30;
     doc
       .font('Helvetica')
