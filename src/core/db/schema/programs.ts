@@ -160,6 +160,10 @@ export const enrollment = pgTable(
     index('enrollment_kpj_idx')
       .on(t.kpj)
       .where(sql`${t.kpj} IS NOT NULL`),
+    // the seat an ended enrollment left, and who took it (mutasi)
+    index('enrollment_replaces_idx')
+      .on(t.replacesId)
+      .where(sql`${t.replacesId} IS NOT NULL`),
   ],
 );
 

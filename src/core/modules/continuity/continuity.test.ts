@@ -6,6 +6,7 @@ import { aUser, type UserFixture } from '../../../../test/factories.ts';
 import { aProgram } from '../../../../test/program-factories.ts';
 import { aWorker, anEnrollment } from '../../../../test/bpjs-factories.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.ts';
+import { listEnrollments } from '../enrollment/index.ts';
 import { setLifeStatus } from '../workers/index.ts';
 import { endEnrollment, listEndingSoon, renewProgram, replaceEnrollment } from './index.ts';
 
@@ -197,6 +198,11 @@ describe('replaceEnrollment: another worker of the village takes the remaining m
       code: 'CONFLICT',
       message: 'Kursi ini sudah diisi pengganti: Nur Aini.',
     });
+    // the list says who took the seat (the page then offers no second replacement)
+    const list = await listEnrollments(inMay(pedukunOp), programId, { status: 'ended' });
+    expect(list.items.map((i) => [i.fullName, i.replacedBy])).toEqual([
+      ['Budi Santoso', 'Nur Aini'],
+    ]);
   });
 
   it('respects the village quota', async () => {

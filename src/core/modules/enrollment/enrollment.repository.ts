@@ -306,6 +306,10 @@ export async function listEnrollmentRows(
       nik: worker.nik,
       openWarnings: worker.openWarnings,
       villageName: region.name,
+      replacedBy: sql<string | null>`(SELECT rw.full_name FROM enrollment r
+        JOIN worker rw ON rw.id = r.worker_id
+        WHERE r.replaces_id = ${enrollment.id} AND r.status NOT IN ('returned', 'rejected', 'withdrawn')
+        LIMIT 1)`,
       districtName: sql<string>`(SELECT d.name FROM region d WHERE d.code = left(${enrollment.villageCode}, 8))`,
     })
     .from(enrollment)

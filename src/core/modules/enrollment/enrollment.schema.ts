@@ -156,6 +156,10 @@ export const EnrollmentItem = z.object({
   firstMonth: z.string(),
   lastMonth: z.string(),
   nikWarnings: z.number().int().meta({ description: 'Peringatan NIK yang belum diperiksa' }),
+  replacedBy: z
+    .string()
+    .nullable()
+    .meta({ description: 'Nama pengganti yang menempati kursi ini sesudah berakhir (mutasi)' }),
   proposedBy: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -95,6 +95,7 @@ export async function listEnrollments(
       firstMonth: e.firstMonth,
       lastMonth: e.lastMonth,
       nikWarnings: r.openWarnings,
+      replacedBy: r.replacedBy,
       proposedBy: e.proposedBy,
       createdAt: e.createdAt.toISOString(),
       updatedAt: e.updatedAt.toISOString(),

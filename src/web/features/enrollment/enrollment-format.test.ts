@@ -51,4 +51,8 @@ describe('mutasiActions', () => {
     expect(mutasiActions('active', village)).toEqual({ end: false, replace: false });
     expect(mutasiActions('ended', { end: false, replace: false }).replace).toBe(false);
   });
+
+  it('does not offer a replacement for a seat somebody already took', () => {
+    expect(mutasiActions('ended', village, 'Marlina').replace).toBe(false);
+  });
 });

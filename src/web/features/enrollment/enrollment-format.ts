@@ -55,9 +55,11 @@ export function queueSize(
 export function mutasiActions(
   status: EnrollmentStatus,
   may: { end: boolean; replace: boolean },
+  replacedBy: string | null = null,
 ): { end: boolean; replace: boolean } {
   return {
     end: may.end && (status === 'active' || status === 'sent'),
-    replace: may.replace && status === 'ended',
+    // once someone took the seat it left, it is not offered again
+    replace: may.replace && status === 'ended' && replacedBy === null,
   };
 }

@@ -33,7 +33,7 @@ export function EnrollmentTable({
   const { t } = useTranslation();
   const actionsOf = (i: EnrollmentItem) => ({
     withdraw: i.canWithdraw,
-    ...mutasiActions(i.status, may),
+    ...mutasiActions(i.status, may, i.replacedBy),
   });
   const hasAction = (i: EnrollmentItem) => Object.values(actionsOf(i)).some(Boolean);
   const withActions = items.some(hasAction);
@@ -109,6 +109,11 @@ export function EnrollmentTable({
                       data-testid="enrollment-reason"
                     >
                       {t('enrollment.reason', { reason: i.reason })}
+                    </Text>
+                  )}
+                  {i.replacedBy && (
+                    <Text size="xs" c="dimmed" data-testid="enrollment-replaced-by">
+                      {t('enrollment.replacedBy', { name: i.replacedBy })}
                     </Text>
                   )}
                   {i.nikWarnings > 0 && (

@@ -1,2 +1,0 @@
-CREATE INDEX "worker_kpj_idx" ON "worker" USING btree ("kpj") WHERE "worker"."kpj" IS NOT NULL;--> statement-breakpoint
-CREATE INDEX "enrollment_kpj_idx" ON "enrollment" USING btree ("kpj") WHERE "enrollment"."kpj" IS NOT NULL;
