@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { Ctx } from '../context.ts';
 import { actorName } from '../access/actor.ts';
 import type { Db } from '../db/client.ts';
-import { auditLog } from '../db/schema/audit.ts';
 
 export interface AuditEntry {
   action: string;
@@ -22,17 +21,7 @@ export async function recordAudit(
   ctx: Pick<Ctx, 'actor' | 'requestId'>,
   entry: AuditEntry,
 ): Promise<void> {
-  await tx.insert(auditLog).values({
-    actorId: ctx.actor.kind === 'user' ? ctx.actor.id : null,
-    actorName: actorName(ctx.actor),
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId ?? null,
-    regionCode: entry.regionCode ?? null,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    requestId: ctx.requestId ?? null,
-  });
+  await recordAudits(tx, ctx, [entry]);
 }
 
 const COLUMNS =

@@ -1,5 +1,3 @@
-import { once } from 'node:events';
-import { PassThrough, type Writable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +8,7 @@ import { aProgram } from '../../../../test/program-factories.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.ts';
 import { createWorker } from '../workers/index.ts';
 import { exportParticipants, proposeEnrollments, returnEnrollments } from './index.ts';
+import { capture } from '../../../../test/capture.ts';
 
 let tdb: TestDatabase;
 let pedukunOp: UserFixture;
@@ -40,16 +39,6 @@ async function propose(op: UserFixture, programId: string, names: string[], vill
   }
   const res = await proposeEnrollments(as(op), programId, { niks, village });
   return res.results.map((r) => r.enrollmentId!);
-}
-
-async function capture(write: (out: Writable) => Promise<unknown>): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const ended = once(out, 'end');
-  await write(out);
-  await ended;
-  return Buffer.concat(chunks);
 }
 
 async function sheetRows(buffer: Buffer): Promise<unknown[][]> {

@@ -1,5 +1,4 @@
-import { once } from 'node:events';
-import { PassThrough, type Writable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { and, desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -13,6 +12,7 @@ import { toWorkerFilter } from './list-workers.ts';
 import { WORKER_COLUMNS } from './worker-file-layout.ts';
 import { writeWorkerTemplate } from './worker-template.ts';
 import { listWorkerRows, workerBatch, type WorkerCursor } from './workers.repository.ts';
+import { capture } from '../../../../test/capture.ts';
 
 let tdb: TestDatabase;
 let operator: UserFixture;
@@ -53,17 +53,6 @@ const neighbour: WorkerInput = {
   occupationCode: 84,
   segment: 'kader',
 };
-
-/** Runs a writer and collects what it streams, reading as it goes (as Fastify would). */
-async function capture(write: (out: Writable) => Promise<unknown>): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const ended = once(out, 'end');
-  await write(out);
-  await ended;
-  return Buffer.concat(chunks);
-}
 
 async function readXlsx(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();

@@ -49,25 +49,15 @@ export function ParticipantsExportMenu({ programId, filters, total }: Participan
         >
           {t('enrollment.export.xlsx')}
         </Menu.Item>
-        {tooLong ? (
-          <Menu.Item
-            disabled
-            leftSection={<IconFileTypePdf size={16} aria-hidden />}
-            data-testid="participants-export-pdf"
-          >
-            {t('enrollment.export.pdf')}
-          </Menu.Item>
-        ) : (
-          <Menu.Item
-            component="a"
-            href={url('pdf')}
-            download
-            leftSection={<IconFileTypePdf size={16} aria-hidden />}
-            data-testid="participants-export-pdf"
-          >
-            {t('enrollment.export.pdf')}
-          </Menu.Item>
-        )}
+        <Menu.Item
+          component="a"
+          {...(tooLong ? {} : { href: url('pdf'), download: true })}
+          disabled={tooLong}
+          leftSection={<IconFileTypePdf size={16} aria-hidden />}
+          data-testid="participants-export-pdf"
+        >
+          {t('enrollment.export.pdf')}
+        </Menu.Item>
         <Text size="xs" c="dimmed" px="sm" pb="xs" pt={4}>
           {tooLong
             ? t('enrollment.export.pdfTooLong', {
