@@ -95,7 +95,7 @@ describe('the effective date of an accepted row', () => {
     expect(result.rows[0]).toMatchObject({
       outcome: 'invalid',
       message:
-        'Tanggal efektif 2026-12-15 sebelum awal masa kepesertaan (2027-01-01): periksa tanggalnya.',
+        'Tanggal efektif 15 Desember 2026 sebelum awal masa kepesertaan (1 Januari 2027): periksa tanggalnya.',
     });
     expect(await rowOf(siti.enrollmentId)).toMatchObject({ status: 'sent', effectiveDate: null });
   });

@@ -469,7 +469,7 @@ describe('importResults: the branch answers', () => {
     });
     expect(result.rows[0]).toMatchObject({
       outcome: 'invalid',
-      message: 'Tanggal efektif 2028-01-01 sesudah akhir masa kepesertaan (2027-12-31).',
+      message: 'Tanggal efektif 1 Januari 2028 sesudah akhir masa kepesertaan (31 Desember 2027).',
     });
     const noResult = await writeAnswer(
       path.join(dir, 'tanpa-hasil.csv'),

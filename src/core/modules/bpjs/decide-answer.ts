@@ -3,6 +3,7 @@ import { maskKpj } from '../../rules/personal-data.ts';
 import { digitsOf, parseAnswerDate, parseResult } from './bpjs-layout.ts';
 import type { EnrollmentHit, WorkerHit } from './bpjs.repository.ts';
 import type { ResultOutcome } from './bpjs.schema.ts';
+import { longDate } from '../../rules/indonesian.ts';
 
 /** The columns of the answer file the import reads, by position (-1: not in the file). */
 export interface AnswerColumns {
@@ -194,13 +195,13 @@ export function decideAnswer(a: Answer & { nik: string }, facts: Facts): Decisio
   if (effectiveDate > end)
     return notApplied(
       'invalid',
-      `Tanggal efektif ${effectiveDate} sesudah akhir masa kepesertaan (${end}).`,
+      `Tanggal efektif ${longDate(effectiveDate)} sesudah akhir masa kepesertaan (${longDate(end)}).`,
       id,
     );
   if (effectiveDate < e.firstMonth)
     return notApplied(
       'invalid',
-      `Tanggal efektif ${effectiveDate} sebelum awal masa kepesertaan (${e.firstMonth}): periksa tanggalnya.`,
+      `Tanggal efektif ${longDate(effectiveDate)} sebelum awal masa kepesertaan (${longDate(e.firstMonth)}): periksa tanggalnya.`,
       id,
     );
   // DOMAIN §5/§6: protection starts when the registration is accepted, so the seat's months (what

@@ -85,14 +85,15 @@ describe('endEnrollment: which seats, from which day', () => {
       endEnrollment(inMay(dinas), w.enrollmentId, { reason: 'moved', from: '2027-02-27' }),
     ).rejects.toMatchObject({
       code: 'VALIDATION',
-      message: 'Tanggal berakhir harus di dalam masa kepesertaan (2027-03-01 s.d. 2027-12-31).',
+      message:
+        'Tanggal berakhir harus di dalam masa kepesertaan (1 Maret 2027 s.d. 31 Desember 2027).',
     });
     await expect(
       endEnrollment(inMay(dinas), w.enrollmentId, { reason: 'moved', from: '2027-03-05' }),
     ).rejects.toMatchObject({
       code: 'VALIDATION',
       message:
-        'Tanggal berakhir tidak boleh sebelum tanggal efektif kepesertaan di BPJS (2027-03-10).',
+        'Tanggal berakhir tidak boleh sebelum tanggal efektif kepesertaan di BPJS (10 Maret 2027).',
     });
     expect((await rowOf(w.enrollmentId)).status).toBe('active');
   });
@@ -106,7 +107,7 @@ describe('endEnrollment: which seats, from which day', () => {
     ).rejects.toMatchObject({
       code: 'VALIDATION',
       message:
-        'Data pekerja mencatat tanggal meninggal 2027-04-02: kursi dibebaskan mulai tanggal itu (perbaiki data pekerja bila tanggalnya salah).',
+        'Data pekerja mencatat tanggal meninggal 2 April 2027: kursi dibebaskan mulai tanggal itu (perbaiki data pekerja bila tanggalnya salah).',
     });
     const ended = await endEnrollment(inMay(dinas), w.enrollmentId, { reason: 'dead' });
     expect(ended).toMatchObject({ status: 'ended', endedFrom: '2027-04-02', lastMonth: '2027-04' });

@@ -77,7 +77,8 @@ describe('endEnrollment: a seat freed from a date (mutasi)', () => {
       endEnrollment(as(dinas), e.budi!, { reason: 'dead', from: '2028-02-01' }),
     ).rejects.toMatchObject({
       code: 'VALIDATION',
-      message: 'Tanggal berakhir harus di dalam masa kepesertaan (2027-01-01 s.d. 2027-12-31).',
+      message:
+        'Tanggal berakhir harus di dalam masa kepesertaan (1 Januari 2027 s.d. 31 Desember 2027).',
     });
     await expect(
       endEnrollment(as(dinas), e.budi!, { reason: 'other', from: '2027-05-14' }),

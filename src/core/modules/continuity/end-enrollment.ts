@@ -6,6 +6,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import type { Db } from '../../db/client.ts';
 import { enrollment } from '../../db/schema/programs.ts';
 import { DomainError } from '../../errors.ts';
+import { longDate } from '../../rules/indonesian.ts';
 import { refusal } from '../../rules/enrollment-status.ts';
 import { parseOrThrow } from '../../validation.ts';
 import { dateToMonth, loadProgram, monthToDate } from '../programs/load-program.ts';
@@ -67,7 +68,7 @@ function freedFrom(
   if (input.reason === 'dead' && w?.deathDate) {
     if (input.from && input.from !== w.deathDate)
       throw invalidFrom(
-        `Data pekerja mencatat tanggal meninggal ${w.deathDate}: kursi dibebaskan mulai tanggal itu (perbaiki data pekerja bila tanggalnya salah).`,
+        `Data pekerja mencatat tanggal meninggal ${longDate(w.deathDate)}: kursi dibebaskan mulai tanggal itu (perbaiki data pekerja bila tanggalnya salah).`,
       );
     return w.deathDate;
   }
@@ -81,11 +82,11 @@ function endRefusal(current: EnrollmentRow, from: string): DomainError | null {
   const end = lastDayOf(current.lastMonth);
   if (from < current.firstMonth || from > end)
     return invalidFrom(
-      `Tanggal berakhir harus di dalam masa kepesertaan (${current.firstMonth} s.d. ${end}).`,
+      `Tanggal berakhir harus di dalam masa kepesertaan (${longDate(current.firstMonth)} s.d. ${longDate(end)}).`,
     );
   if (current.effectiveDate && from < current.effectiveDate)
     return invalidFrom(
-      `Tanggal berakhir tidak boleh sebelum tanggal efektif kepesertaan di BPJS (${current.effectiveDate}).`,
+      `Tanggal berakhir tidak boleh sebelum tanggal efektif kepesertaan di BPJS (${longDate(current.effectiveDate)}).`,
     );
   return null;
 }
