@@ -116,10 +116,10 @@ describe('eligibility (DOMAIN §5)', () => {
 
   it('never admits non-workers, wage earners and officials', () => {
     expect(check({ occupationCode: 2 })[0]!.message).toBe(
-      'Pekerjaan MENGURUS RUMAH TANGGA: bukan pekerja.',
+      'Pekerjaan Mengurus Rumah Tangga: bukan pekerja.',
     );
     expect(check({ occupationCode: 15 })[0]!.message).toBe(
-      'Pekerjaan KARYAWAN SWASTA: pekerja penerima upah (PU), bukan BPU.',
+      'Pekerjaan Karyawan Swasta: pekerja penerima upah (PU), bukan BPU.',
     );
     expect(codes({ occupationCode: 58 })).toEqual(['OCCUPATION_CLASS']);
     // not even when a program lists the occupation
@@ -130,7 +130,7 @@ describe('eligibility (DOMAIN §5)', () => {
 
   it('admits village officials and non-ASN staff only in programs for their segment', () => {
     expect(check({ occupationCode: 85 })[0]!.message).toBe(
-      'Pekerjaan PERANGKAT DESA hanya untuk program segmen perangkat desa.',
+      'Pekerjaan Perangkat Desa hanya untuk program segmen perangkat desa.',
     );
     expect(codes({ occupationCode: 85 }, { rules: { segments: ['perangkat_desa'] } })).toEqual([
       'SEGMENT',
@@ -142,18 +142,18 @@ describe('eligibility (DOMAIN §5)', () => {
       ),
     ).toEqual([]);
     expect(check({ occupationCode: 18 })[0]!.message).toBe(
-      'Pekerjaan KARYAWAN HONORER hanya untuk program segmen non-ASN.',
+      'Pekerjaan Karyawan Honorer hanya untuk program segmen non-ASN.',
     );
   });
 
   it('admits professions only when the program lists them, and only listed occupations', () => {
     expect(check({ occupationCode: 65 })[0]!.message).toBe(
-      'Pekerjaan GURU adalah profesi; hanya bila program ini mencantumkannya.',
+      'Pekerjaan Guru adalah profesi; hanya bila program ini mencantumkannya.',
     );
     expect(codes({ occupationCode: 65 }, { rules: { occupations: [65, 9] } })).toEqual([]);
     expect(check({ occupationCode: 11 }, { rules: { occupations: [9, 20] } })[0]).toMatchObject({
       code: 'OCCUPATION',
-      message: 'Pekerjaan NELAYAN/PERIKANAN tidak termasuk pekerjaan program ini.',
+      message: 'Pekerjaan Nelayan/Perikanan tidak termasuk pekerjaan program ini.',
     });
   });
 

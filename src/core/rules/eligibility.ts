@@ -1,5 +1,5 @@
 import { longDate } from './indonesian.ts';
-import { findOccupation, type OccupationClass } from './occupations.ts';
+import { findOccupation, titleCase, type OccupationClass } from './occupations.ts';
 
 /**
  * Who may hold a seat in a program (DOMAIN §5, issue #5), and in which order a village's workers
@@ -171,7 +171,7 @@ function lifeIssues(w: EligibilityWorker): EligibilityIssue[] {
 
 function occupationIssues(w: EligibilityWorker, rules: EligibilityRules): EligibilityIssue[] {
   const occupation = findOccupation(w.occupationCode);
-  const name = occupation?.name ?? `kode ${w.occupationCode}`;
+  const name = occupation ? titleCase(occupation.name) : `kode ${w.occupationCode}`;
   const cls = occupation?.class ?? 'informal';
   const listed = rules.occupations.includes(w.occupationCode);
   const never = NEVER[cls];

@@ -145,3 +145,26 @@ const BY_CODE = new Map(OCCUPATIONS.map((o) => [o.code, o]));
 export function findOccupation(code: number): Occupation | undefined {
   return BY_CODE.get(code);
 }
+
+/** Abbreviations that stay in capitals when a Dukcapil name is title-cased. */
+const ACRONYMS = new Set([
+  'RI',
+  'DPR',
+  'DPD',
+  'DPRD',
+  'BPK',
+  'BUMN',
+  'BUMD',
+  'PNS',
+  'TNI',
+  'POLRI',
+]);
+
+/** "PETANI/PEKEBUN" → "Petani/Pekebun", "KEPOLISIAN RI (POLRI)" → "Kepolisian RI (POLRI)". */
+export function titleCase(name: string): string {
+  return name.replace(/\p{L}+/gu, (word) => {
+    const upper = word.toUpperCase();
+    if (ACRONYMS.has(upper)) return upper;
+    return upper.charAt(0) + word.slice(1).toLowerCase();
+  });
+}

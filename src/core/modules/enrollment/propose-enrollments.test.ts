@@ -213,7 +213,7 @@ describe('a village proposes workers for its seats', () => {
         'refused',
         [
           'Usia 66 tahun pada 1 Januari 2027; maksimal 59 tahun.',
-          'Pekerjaan KARYAWAN SWASTA: pekerja penerima upah (PU), bukan BPU.',
+          'Pekerjaan Karyawan Swasta: pekerja penerima upah (PU), bukan BPU.',
           'Desil kesejahteraan 8; program ini hanya untuk desil 1–4.',
         ],
         undefined,

@@ -69,7 +69,7 @@ describe('the OpenSID resident register', () => {
       // every NIK's birth date disagrees with the register's: saved, with a warning to review
       expect(commit.counts.warned).toBe(commit.counts.created);
       expect(commit.rows.filter((r) => r.outcome === 'skipped').map((r) => r.reason)).toContain(
-        'Pekerjaan PELAJAR/MAHASISWA (kode 3): bukan pekerja.',
+        'Pekerjaan Pelajar/Mahasiswa (kode 3): bukan pekerja.',
       );
       const ahlul = (
         await listWorkers(tdb.ctx(admin.actor), { q: 'ahlul', sort: 'name', page: 1, pageSize: 5 })

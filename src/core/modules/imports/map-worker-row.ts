@@ -1,4 +1,4 @@
-import { findOccupation } from '../../rules/occupations.ts';
+import { findOccupation, titleCase } from '../../rules/occupations.ts';
 import { HEADER_ALIASES, headerKey } from '../workers/worker-file-layout.ts';
 import type { WorkerInput } from '../workers/index.ts';
 
@@ -95,7 +95,7 @@ export function mapRow(map: ColumnMap, cells: string[]): RowOutcome {
     if (occupation && why)
       return {
         kind: 'skip',
-        reason: `Pekerjaan ${occupation.name} (kode ${occupation.code}): ${why}.`,
+        reason: `Pekerjaan ${titleCase(occupation.name)} (kode ${occupation.code}): ${why}.`,
       };
   }
   return { kind: 'input', fields };

@@ -1,32 +1,12 @@
 import {
   OCCUPATIONS,
   findOccupation,
+  titleCase,
   type Occupation,
   type OccupationClass,
 } from '../../../core/rules/occupations.ts';
 
-/** Abbreviations that stay in capitals when a Dukcapil name is title-cased. */
-const ACRONYMS = new Set([
-  'RI',
-  'DPR',
-  'DPD',
-  'DPRD',
-  'BPK',
-  'BUMN',
-  'BUMD',
-  'PNS',
-  'TNI',
-  'POLRI',
-]);
-
-/** "PETANI/PEKEBUN" → "Petani/Pekebun", "KEPOLISIAN RI (POLRI)" → "Kepolisian RI (POLRI)". */
-export function titleCase(name: string): string {
-  return name.replace(/\p{L}+/gu, (word) => {
-    const upper = word.toUpperCase();
-    if (ACRONYMS.has(upper)) return upper;
-    return upper.charAt(0) + word.slice(1).toLowerCase();
-  });
-}
+export { titleCase };
 
 /** The occupation's name as people read it, or the raw name when the code is unknown. */
 export function occupationLabel(code: number, fallback?: string): string {
