@@ -22,10 +22,10 @@ import {
   type Overlap,
   type WorkerWithVillage,
 } from './enrollment.repository.ts';
-
-const DOUBLE_FUNDED = 'Pekerja ini sudah dibiayai program lain pada bulan yang sama.';
 import { enrollSeats } from './enroll-seats.ts';
 import { identifyWorkers, type ProposedItem } from './identify-workers.ts';
+
+const DOUBLE_FUNDED = 'Pekerja ini sudah dibiayai program lain pada bulan yang sama.';
 
 interface Known {
   village: { code: string; name: string };
