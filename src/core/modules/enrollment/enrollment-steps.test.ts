@@ -244,6 +244,8 @@ describe('lists and overview, scoped to the actor', () => {
       nikMasked: expect.stringMatching(/^150801xxxxxx\d{4}$/),
       districtName: 'Tanah Tumbuh',
       statusLabel: 'diusulkan desa',
+      // the operator's name as people know her, not her user name
+      proposedBy: pedukunOp.me.displayName,
       canWithdraw: true,
       canVerify: false,
       canApprove: false,

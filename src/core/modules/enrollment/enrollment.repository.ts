@@ -306,6 +306,8 @@ export async function listEnrollmentRows(
       nik: worker.nik,
       openWarnings: worker.openWarnings,
       villageName: region.name,
+      proposedByName: sql<string>`coalesce((SELECT u.display_name FROM app_user u
+        WHERE u.id = ${enrollment.proposedById}), ${enrollment.proposedBy})`,
       replacedBy: sql<string | null>`(SELECT rw.full_name FROM enrollment r
         JOIN worker rw ON rw.id = r.worker_id
         WHERE r.replaces_id = ${enrollment.id} AND r.status NOT IN ('returned', 'rejected', 'withdrawn')

@@ -160,7 +160,7 @@ export const EnrollmentItem = z.object({
     .string()
     .nullable()
     .meta({ description: 'Nama pengganti yang menempati kursi ini sesudah berakhir (mutasi)' }),
-  proposedBy: z.string(),
+  proposedBy: z.string().meta({ description: 'Nama pengguna yang mengusulkan (nama tampilan)' }),
   createdAt: z.string(),
   updatedAt: z.string(),
   canVerify: z.boolean(),

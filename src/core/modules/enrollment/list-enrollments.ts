@@ -96,7 +96,7 @@ export async function listEnrollments(
       lastMonth: e.lastMonth,
       nikWarnings: r.openWarnings,
       replacedBy: r.replacedBy,
-      proposedBy: e.proposedBy,
+      proposedBy: r.proposedByName,
       createdAt: e.createdAt.toISOString(),
       updatedAt: e.updatedAt.toISOString(),
       canVerify: step('verify', e),
