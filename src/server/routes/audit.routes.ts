@@ -10,9 +10,9 @@ import {
   listAudit,
 } from '../../core/modules/audit/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { ErrorResponse, sendFile, XLSX_TYPE } from './common.ts';
+import { errorResponses, sendFile, XLSX_TYPE } from './common.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
+const errors = errorResponses(400, 401, 403);
 const tags = ['audit'];
 
 export async function auditRoutes(app: FastifyInstance): Promise<void> {

@@ -1,7 +1,6 @@
 import { receiveUpload } from './upload.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { DomainError } from '../../core/errors.ts';
 import {
   BatchDetail,
@@ -21,19 +20,12 @@ import {
   writeNotAppliedRows,
 } from '../../core/modules/bpjs/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { ErrorResponse, IdParams, sendFile, XLSX_TYPE } from './common.ts';
+import { file, IdParams, ErrorResponse, errorResponses, sendFile, XLSX_TYPE } from './common.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['bpjs'];
 const CSV_TYPE = 'text/csv; charset=utf-8';
 /** An answer for a whole province (78,000 workers) is about 30 MB as CSV. */
-const file = (description: string) => z.string().meta({ description, format: 'binary' });
 
 /**
  * This GET changes data (the batch is created as it downloads), so a link on another site must

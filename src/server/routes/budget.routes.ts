@@ -6,9 +6,9 @@ import {
   planBudget,
 } from '../../core/modules/programs/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { ErrorResponse } from './common.ts';
+import { errorResponses } from './common.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 404);
 const tags = ['anggaran'];
 
 export async function budgetRoutes(app: FastifyInstance): Promise<void> {

@@ -12,6 +12,14 @@ export const ErrorResponse = z.object({
   }),
 });
 
+/** The error answers a route documents, each with the one error shape: errorResponses(400, 404). */
+export function errorResponses<C extends number>(...codes: C[]): Record<C, typeof ErrorResponse> {
+  return Object.fromEntries(codes.map((c) => [c, ErrorResponse])) as Record<
+    C,
+    typeof ErrorResponse
+  >;
+}
+
 /** The `:id` of a record (uuid; anything else simply finds nothing). */
 export const IdParams = z.object({ id: z.string().max(64) });
 

@@ -14,15 +14,9 @@ import {
   ReplaceEnrollmentInput,
 } from '../../core/modules/continuity/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { ErrorResponse, IdParams } from './common.ts';
+import { IdParams, errorResponses } from './common.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['kesinambungan'];
 
 export async function continuityRoutes(app: FastifyInstance): Promise<void> {

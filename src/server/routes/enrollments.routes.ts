@@ -21,15 +21,9 @@ import {
 } from '../../core/modules/enrollment/index.ts';
 import { requireUser } from '../plugins/auth.ts';
 import { jakartaDate } from '../../core/context.ts';
-import { ErrorResponse, file, IdParams, sendFile, XLSX_TYPE } from './common.ts';
+import { file, IdParams, errorResponses, sendFile, XLSX_TYPE } from './common.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['kepesertaan'];
 
 const STEPS: [ChainStep, string][] = [

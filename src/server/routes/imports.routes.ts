@@ -15,15 +15,16 @@ import {
 } from '../../core/modules/imports/index.ts';
 import { requireUser } from '../plugins/auth.ts';
 import { receiveUpload } from './upload.ts';
-import { ErrorResponse, IdParams, NoContent, sendFile, XLSX_TYPE } from './common.ts';
+import {
+  IdParams,
+  NoContent,
+  ErrorResponse,
+  errorResponses,
+  sendFile,
+  XLSX_TYPE,
+} from './common.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  413: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 413);
 const tags = ['impor'];
 /** A million workers in CSV with every column is about 175 MB. */
 const MAX_MEGABYTES = 300;

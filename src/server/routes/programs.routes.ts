@@ -25,15 +25,9 @@ import {
 } from '../../core/modules/programs/index.ts';
 import { formatOf } from '../../core/modules/imports/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { ErrorResponse, IdParams } from './common.ts';
+import { IdParams, ErrorResponse, errorResponses } from './common.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['program'];
 /** A seat list of every village of a province is a few hundred kilobytes. */
 const MAX_BYTES = 10 * 1024 * 1024;

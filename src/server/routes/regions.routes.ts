@@ -14,10 +14,10 @@ import {
   SetLocalTermInput,
 } from '../../core/modules/regions/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { ErrorResponse, NoContent } from './common.ts';
+import { NoContent, errorResponses } from './common.ts';
 
 const CodeParams = z.object({ code: RegionCode });
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 404);
 
 export async function regionRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();

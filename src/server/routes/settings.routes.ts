@@ -7,9 +7,9 @@ import {
   updatePrivacySettings,
 } from '../../core/modules/settings/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { ErrorResponse } from './common.ts';
+import { errorResponses } from './common.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
+const errors = errorResponses(400, 401, 403);
 const tags = ['pengaturan'];
 
 export async function settingsRoutes(app: FastifyInstance): Promise<void> {

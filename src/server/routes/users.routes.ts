@@ -15,15 +15,9 @@ import {
   UserSummary,
 } from '../../core/modules/accounts/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { ErrorResponse, IdParams, NoContent } from './common.ts';
+import { IdParams, NoContent, errorResponses } from './common.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['pengguna'];
 
 export async function userRoutes(app: FastifyInstance): Promise<void> {

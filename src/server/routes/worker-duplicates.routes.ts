@@ -11,15 +11,9 @@ import {
   MergeWorkersInput,
 } from '../../core/modules/workers/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { ErrorResponse } from './common.ts';
+import { errorResponses } from './common.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['pekerja'];
 
 /**

@@ -21,15 +21,9 @@ import {
   WorkerFamily,
 } from '../../core/modules/workers/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { ErrorResponse, IdParams, NoContent } from './common.ts';
+import { IdParams, NoContent, errorResponses } from './common.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['pekerja'];
 const HeirParams = IdParams.extend({ heirId: z.string().max(64) });
 const ChildParams = IdParams.extend({ childId: z.string().max(64) });

@@ -19,15 +19,9 @@ import {
   writeWorkerTemplate,
 } from '../../core/modules/workers/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { ErrorResponse, file, IdParams, sendFile, XLSX_TYPE } from './common.ts';
+import { file, IdParams, errorResponses, sendFile, XLSX_TYPE } from './common.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['pekerja'];
 const ExportQuery = ListWorkersQuery.omit({ page: true, pageSize: true });
 export async function workerRoutes(app: FastifyInstance): Promise<void> {
