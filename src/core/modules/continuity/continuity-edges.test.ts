@@ -11,6 +11,7 @@ import { proposeEnrollments } from '../enrollment/index.ts';
 import { setLifeStatus } from '../workers/index.ts';
 import { workersWithKind } from './continuity.repository.ts';
 import { endEnrollment, listEndingSoon, renewProgram, replaceEnrollment } from './index.ts';
+import { overlappingSeats } from '../enrollment/enrollment.repository.ts';
 
 /**
  * The corners of mutasi and continuity found in review: which seats may be ended and from which
@@ -287,5 +288,7 @@ describe('renewProgram', () => {
       fullName: 'Pekerja 65000',
       birthDate: '1990-01-13',
     });
+    // and their seats in a year no program covers, read the same way: one array, no limit
+    expect((await overlappingSeats(tdb.database.db, ids, '2040-01-01', '2040-12-01')).size).toBe(0);
   }, 120_000);
 });

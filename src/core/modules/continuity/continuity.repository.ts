@@ -33,27 +33,6 @@ export async function workerNames(db: Db, ids: string[]): Promise<Map<string, st
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/**
- * The program in which a worker already holds a seat in some of these months (the exclusion
- * constraint of migration 0009 would refuse the insert: this names the program for the message).
- */
-export async function overlappingProgram(
-  db: Db,
-  workerId: string,
-  firstMonth: string,
-  lastMonth: string,
-): Promise<string | undefined> {
-  const [row] = await queryRows<{ name: string }>(
-    db,
-    sql`SELECT p.name FROM enrollment e JOIN program p ON p.id = e.program_id
-        WHERE e.worker_id = ${workerId}
-          AND e.status NOT IN ('returned', 'rejected', 'withdrawn')
-          AND e.months && daterange(${firstMonth}::date, (${lastMonth}::date + interval '1 month')::date, '[)')
-        LIMIT 1`,
-  );
-  return row?.name;
-}
-
 /** The no-double-funding constraint refused a seat (SQLSTATE 23P01). */
 export { isExclusionViolation as isDoubleFunding } from '../../db/sql-state.ts';
 
@@ -125,26 +104,6 @@ export async function seatedWorkerIds(db: Db, programId: string): Promise<string
         WHERE program_id = ${programId} AND status IN ('approved', 'sent', 'active')`,
   );
   return rows.map((r) => r.id);
-}
-
-/** For each worker already funded in some of these months: the program's name. */
-export async function overlapsFor(
-  db: Db,
-  workerIds: string[],
-  firstMonth: string,
-  lastMonth: string,
-): Promise<Map<string, string>> {
-  if (workerIds.length === 0) return new Map();
-  const rows = await queryRows<{ workerId: string; name: string }>(
-    db,
-    sql`SELECT DISTINCT ON (e.worker_id) e.worker_id AS "workerId", p.name
-        FROM enrollment e JOIN program p ON p.id = e.program_id
-        WHERE e.worker_id = ANY(${sql.param(workerIds)}::uuid[])
-          AND e.status NOT IN ('returned', 'rejected', 'withdrawn')
-          AND e.months && daterange(${firstMonth}::date, (${lastMonth}::date + interval '1 month')::date, '[)')
-        ORDER BY e.worker_id, e.first_month`,
-  );
-  return new Map(rows.map((r) => [r.workerId, r.name]));
 }
 
 /**

@@ -24,12 +24,12 @@ import {
   findRenewal,
   insertProposals,
   isDoubleFunding,
-  overlapsFor,
   seatedWorkerIds,
   workersWithKind,
   type WorkerWithKind,
 } from './continuity.repository.ts';
 import { eligibilityOf } from './renewal-eligibility.ts';
+import { overlappingSeats, type Overlap } from '../enrollment/enrollment.repository.ts';
 
 const invalid = (path: string, message: string) =>
   new DomainError('VALIDATION', message, { issues: [{ path, message }] });
@@ -49,7 +49,7 @@ function sortWorkers(
   workers: WorkerWithKind[],
   period: { firstMonth: string; lastMonth: string },
   seats: Map<string, number>,
-  overlaps: Map<string, string>,
+  overlaps: Map<string, Overlap>,
 ): { keep: WorkerWithKind[]; left: Left[] } {
   const today = jakartaDate(ctx.now());
   const filled = new Map<string, number>();
@@ -82,7 +82,7 @@ function sortWorkers(
     }
     const other = overlaps.get(w.id);
     if (other) {
-      leave(`Sudah dibiayai program "${other}" pada bulan yang sama.`);
+      leave(`Sudah dibiayai program "${other.programName}" pada bulan yang sama.`);
       continue;
     }
     const n = filled.get(w.villageCode) ?? 0;
@@ -171,7 +171,7 @@ export async function renewProgram(
       workers,
       { firstMonth, lastMonth },
       await allocationSeats(tx, next.id),
-      await overlapsFor(tx, ids, firstMonth, lastMonth),
+      await overlappingSeats(tx, ids, firstMonth, lastMonth),
     );
     await insertProposals(tx, {
       programId: next.id,

@@ -13,14 +13,13 @@ import {
   doubleFundingError,
   findReplacement,
   isDoubleFunding,
-  overlappingProgram,
   shareLockProgram,
   workersWithKind,
   type WorkerWithKind,
 } from './continuity.repository.ts';
 import { lockEnrollmentInScope, toEnrollmentView } from './end-enrollment.ts';
 import { eligibilityOf } from './renewal-eligibility.ts';
-import { lockVillageSeats } from '../enrollment/enrollment.repository.ts';
+import { lockVillageSeats, overlappingSeats } from '../enrollment/enrollment.repository.ts';
 
 const invalid = (message: string) =>
   new DomainError('VALIDATION', message, { issues: [{ path: 'nik', message }] });
@@ -85,8 +84,8 @@ export async function replaceEnrollment(
       today,
     ).filter((i) => i.severity === 'error');
     if (issues.length > 0) throw invalid(issues.map((i) => i.message).join(' '));
-    const overlap = await overlappingProgram(tx, w.id, firstMonth, program.lastMonth);
-    if (overlap) throw doubleFundingError(overlap);
+    const overlap = (await overlappingSeats(tx, [w.id], firstMonth, program.lastMonth)).get(w.id);
+    if (overlap) throw doubleFundingError(overlap.programName);
     const { seats, filled } = await lockVillageSeats(tx, program.id, ended.villageCode, {
       firstMonth,
       lastMonth: program.lastMonth,

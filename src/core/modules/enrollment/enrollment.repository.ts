@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
 import { escapeLike, regionPrefixMatch } from '../../db/region-scope.ts';
 import { enrollment, program, programAllocation } from '../../db/schema/programs.ts';
@@ -165,26 +165,18 @@ export async function overlappingSeats(
   lastMonth: string,
 ): Promise<Map<string, Overlap>> {
   if (workerIds.length === 0) return new Map();
-  const rows = await db
-    .select({
-      workerId: enrollment.workerId,
-      programName: program.name,
-      firstMonth: enrollment.firstMonth,
-      lastMonth: enrollment.lastMonth,
-    })
-    .from(enrollment)
-    .innerJoin(program, eq(program.id, enrollment.programId))
-    .where(
-      and(
-        inArray(enrollment.workerId, workerIds),
-        notInArray(enrollment.status, OUT),
-        sql`${enrollment.months} && daterange(${firstMonth}::date, (${lastMonth}::date + interval '1 month')::date, '[)')`,
-      ),
-    )
-    .orderBy(asc(enrollment.firstMonth));
-  const out = new Map<string, Overlap>();
-  for (const r of rows) if (!out.has(r.workerId)) out.set(r.workerId, r);
-  return out;
+  // one array parameter: a province's renewal asks for tens of thousands of workers at once
+  const rows = await queryRows<Overlap & { workerId: string }>(
+    db,
+    sql`SELECT DISTINCT ON (e.worker_id) e.worker_id AS "workerId", p.name AS "programName",
+          e.first_month::text AS "firstMonth", e.last_month::text AS "lastMonth"
+        FROM enrollment e JOIN program p ON p.id = e.program_id
+        WHERE e.worker_id = ANY(${sql.param(workerIds)}::uuid[])
+          AND e.status <> ALL(${sql.param(OUT)}::text[])
+          AND e.months && daterange(${firstMonth}::date, (${lastMonth}::date + interval '1 month')::date, '[)')
+        ORDER BY e.worker_id, e.first_month`,
+  );
+  return new Map(rows.map(({ workerId, ...overlap }) => [workerId, overlap]));
 }
 
 /**
