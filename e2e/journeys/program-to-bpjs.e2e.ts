@@ -332,7 +332,7 @@ describe('a Tebo program from its creation to active BPJS protection', () => {
       await workbook.xlsx.readFile(xlsx);
       const rows: string[] = [];
       workbook.getWorksheet('Peserta')!.eachRow((row, n) => {
-        if (n > 6) rows.push(`${String(row.getCell(2).value)}: ${String(row.getCell(8).value)}`);
+        if (n > 6) rows.push(`${row.getCell(2).text}: ${row.getCell(8).text}`);
       });
       expect(rows.sort()).toEqual(
         [
