@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { escapeLike } from '../../db/region-scope.ts';
 import { appUser, userSession } from '../../db/schema/accounts.ts';
@@ -200,4 +200,21 @@ export async function revokeSessionOfUser(
     )
     .returning({ id: userSession.id });
   return rows.length > 0;
+}
+
+/**
+ * The display names of these users (id → "Eka Puspita"), for pages that say who did something;
+ * the user name stored beside the record stays the fallback (the system, a missing id).
+ */
+export async function displayNames(
+  db: Db,
+  ids: readonly (string | null)[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ id: appUser.id, name: appUser.displayName })
+    .from(appUser)
+    .where(inArray(appUser.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -3,6 +3,7 @@ import { requirePermission } from '../../access/require-permission.ts';
 import { isWithinScope } from '../../access/scope.ts';
 import type { Db } from '../../db/client.ts';
 import { DomainError } from '../../errors.ts';
+import { displayNames } from '../accounts/accounts.repository.ts';
 import { loadProgram } from '../programs/load-program.ts';
 import { batchStatuses, findBatch, regionNames, type BatchRecord } from './bpjs.repository.ts';
 import type { BatchSummary } from './bpjs.schema.ts';
@@ -13,6 +14,10 @@ export async function toBatchSummaries(db: Db, batches: BatchRecord[]): Promise<
     batches.map((b) => b.id),
   );
   const names = await regionNames(db, [...new Set(batches.map((b) => b.regionCode))]);
+  const people = await displayNames(
+    db,
+    batches.map((b) => b.createdById),
+  );
   return batches.map((b) => ({
     id: b.id,
     programId: b.programId,
@@ -20,7 +25,7 @@ export async function toBatchSummaries(db: Db, batches: BatchRecord[]): Promise<
     regionName: names.get(b.regionCode) ?? null,
     layoutVersion: b.layoutVersion,
     rows: b.rows,
-    createdBy: b.createdBy,
+    createdBy: (b.createdById && people.get(b.createdById)) || b.createdBy,
     createdAt: b.createdAt.toISOString(),
     statuses: statuses.get(b.id) ?? {},
   }));

@@ -162,6 +162,7 @@ describe('exportBatch: the approved list goes to BPJS', () => {
       rows: 4,
       layoutVersion: 1,
       statuses: { sent: 4 },
+      createdBy: dinas.me.displayName,
     });
     for (const key of ['siti', 'budi', 'rahmat', 'dewi']) {
       const row = await statusOf(e[key]!);
@@ -494,7 +495,9 @@ describe('importResults: the branch answers', () => {
   });
 
   it('shows the result to colleagues of the region, and gives the rows not applied as a file', async () => {
-    expect((await getResultImport(as(bpjsBungo2), importId)).counts.total).toBe(11);
+    const seen = await getResultImport(as(bpjsBungo2), importId);
+    expect(seen.counts.total).toBe(11);
+    expect(seen.createdBy).toBe(bpjsBungo.me.displayName);
     await expect(getResultImport(as(bpjsTebo), importId)).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
@@ -516,8 +519,13 @@ describe('importResults: the branch answers', () => {
     const screen = await getBpjsExchange(as(dinas), programId);
     expect(screen.statuses).toMatchObject({ active: 2, rejected: 1, sent: 1, proposed: 1 });
     expect(screen.ready).toBe(0);
-    expect(screen.batches.map((b) => b.id)).toEqual([batchId]);
+    expect(screen.batches.map((b) => [b.id, b.createdBy])).toEqual([
+      [batchId, dinas.me.displayName],
+    ]);
     expect(screen.imports).toHaveLength(4);
+    expect(new Set(screen.imports.map((i) => i.createdBy))).toEqual(
+      new Set([bpjsBungo.me.displayName, dinas.me.displayName]),
+    );
     const batch = await getBatch(as(bpjsBungo), batchId);
     const rahmat = batch.members.find((m) => m.workerId === w.rahmat!.id)!;
     expect(rahmat).toMatchObject({

@@ -2,6 +2,7 @@ import type { Ctx } from '../../context.ts';
 import { requirePermission } from '../../access/require-permission.ts';
 import { maskKpj, maskNik } from '../../rules/personal-data.ts';
 import { parseOrThrow } from '../../validation.ts';
+import { displayNames } from '../accounts/accounts.repository.ts';
 import { dateToMonth, loadProgram } from '../programs/load-program.ts';
 import {
   batchMembers,
@@ -22,9 +23,14 @@ export async function getBpjsExchange(ctx: Ctx, programId: string): Promise<Bpjs
   const program = await loadProgram(ctx, programId);
   const statuses = await programStatuses(ctx.db, program.id, ctx.actor);
   const batches = await toBatchSummaries(ctx.db, await listBatches(ctx.db, program.id, ctx.actor));
-  const imports = (await listResultImports(ctx.db, program.id))
-    .filter((r) => resultImportVisible(ctx, r))
-    .map((r) => toImportSummary(r.record));
+  const visible = (await listResultImports(ctx.db, program.id)).filter((r) =>
+    resultImportVisible(ctx, r),
+  );
+  const people = await displayNames(
+    ctx.db,
+    visible.map((r) => r.record.createdById),
+  );
+  const imports = visible.map((r) => toImportSummary(r.record, people));
   return {
     program: {
       id: program.id,

@@ -4,6 +4,7 @@ import type { Ctx } from '../../context.ts';
 import { requirePermission } from '../../access/require-permission.ts';
 import { isWithinScope } from '../../access/scope.ts';
 import { DomainError } from '../../errors.ts';
+import { displayNames } from '../accounts/accounts.repository.ts';
 import { maskNik } from '../../rules/personal-data.ts';
 import { neutraliseCell } from '../../spreadsheet.ts';
 import { loadProgram } from '../programs/load-program.ts';
@@ -55,7 +56,10 @@ export function resultImportVisible(
   return scope.length > 0 && scope.every((c) => isWithinScope(actor, c));
 }
 
-export function toImportSummary(r: ResultImportRecord): ResultImportSummary {
+export function toImportSummary(
+  r: ResultImportRecord,
+  people: Map<string, string>,
+): ResultImportSummary {
   const counts = Object.fromEntries(
     ['total', ...RESULT_OUTCOMES].map((k) => [k, r.counts[k] ?? 0]),
   ) as ResultCounts;
@@ -64,7 +68,7 @@ export function toImportSummary(r: ResultImportRecord): ResultImportSummary {
     programId: r.programId,
     fileName: r.fileName,
     counts,
-    createdBy: r.createdBy,
+    createdBy: (r.createdById && people.get(r.createdById)) || r.createdBy,
     createdAt: r.createdAt.toISOString(),
   };
 }
@@ -85,7 +89,7 @@ export async function getResultImport(ctx: Ctx, id: string): Promise<ResultImpor
   const headers = await fileHeaders(ctx, record.id);
   const nameAt = headers.findIndex((h) => ANSWER_ALIASES[headerKey(h)] === 'name');
   return {
-    ...toImportSummary(record),
+    ...toImportSummary(record, await displayNames(ctx.db, [record.createdById])),
     rows: rows.map((r) => ({
       line: r.line,
       outcome: r.outcome as ResultOutcome,

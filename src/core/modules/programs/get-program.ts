@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { plan } from '../../rules/budget-plan.ts';
 import type { BenefitProgram, FunderType } from '../../rules/contribution-rates.ts';
 import { regionLevelOf } from '../../rules/region-code.ts';
+import { displayNames } from '../accounts/accounts.repository.ts';
 import { allocationTotals } from './allocations.repository.ts';
 import { dateToMonth, loadProgram, type ProgramRow } from './load-program.ts';
 import type { ProgramDetail, ProgramSummary } from './program.schema.ts';
@@ -53,6 +54,7 @@ export async function toDetail(ctx: Ctx, db: Db, row: ProgramRow): Promise<Progr
     ? await loadProgram(ctx, row.previousId, db).catch(() => undefined)
     : undefined;
   const cost = seatCost(row);
+  const people = await displayNames(db, [row.createdById]);
   const budget =
     row.quota.rule === 'budget_per_village' && row.quota.budgetPerVillage !== undefined
       ? row.quota.budgetPerVillage * totals.villages
@@ -82,7 +84,7 @@ export async function toDetail(ctx: Ctx, db: Db, row: ProgramRow): Promise<Progr
     },
     previous: previous ? { id: previous.id, name: previous.name } : null,
     next: await listFollowers(db, row.id, scopes),
-    createdBy: row.createdBy,
+    createdBy: (row.createdById && people.get(row.createdById)) || row.createdBy,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     permissions: {

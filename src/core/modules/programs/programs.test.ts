@@ -288,7 +288,10 @@ describe('a program through its life', () => {
       'VALIDATION',
       'Isi kursi minimal satu desa sebelum program diaktifkan.',
     ]);
-    expect((await getProgram(as(dinas), draft.id)).status).toBe('draft');
+    expect(await getProgram(as(dinas), draft.id)).toMatchObject({
+      status: 'draft',
+      createdBy: dinas.me.displayName,
+    });
   });
 
   it('fixes the seats at activation from the register as it stands then', async () => {
