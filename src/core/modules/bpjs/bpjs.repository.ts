@@ -309,22 +309,21 @@ export async function applyAccepted(
   );
 }
 
-/** The KPJ on the worker, only where the worker has none yet; the ids of the workers given one. */
+/** The KPJ on the worker, only where the worker has none yet; the workers given one. */
 export async function giveWorkersKpj(
   tx: Db,
   rows: { workerId: string; kpj: string }[],
-): Promise<string[]> {
+): Promise<{ id: string; kpj: string; villageCode: string }[]> {
   if (rows.length === 0) return [];
   const ids = sql.param(rows.map((r) => r.workerId));
   const kpjs = sql.param(rows.map((r) => r.kpj));
-  const updated = await queryRows<{ id: string }>(
+  return queryRows<{ id: string; kpj: string; villageCode: string }>(
     tx,
     sql`UPDATE worker w SET kpj = u.kpj, updated_at = now()
         FROM unnest(${ids}::uuid[], ${kpjs}::text[]) AS u(id, kpj)
         WHERE w.id = u.id AND w.kpj IS NULL
-        RETURNING w.id`,
+        RETURNING w.id, w.kpj, w.village_code AS "villageCode"`,
   );
-  return updated.map((r) => r.id);
 }
 
 export async function applyRejected(tx: Db, rows: { id: string; reason: string }[]): Promise<void> {

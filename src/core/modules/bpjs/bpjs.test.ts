@@ -406,6 +406,20 @@ describe('importResults: the branch answers', () => {
       rejectedEnrollmentIds: [e.rahmat],
       workersGivenKpj: [w.siti!.id],
     });
+    // the KPJ given to Siti is in her own history, masked; Budi already had his
+    const given = await tdb.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'workers.kpjFromBpjs'));
+    expect(given).toHaveLength(1);
+    expect(given[0]).toMatchObject({
+      entity: 'worker',
+      entityId: w.siti!.id,
+      regionCode: PEDUKUN,
+      actorId: bpjsBungo.me.id,
+      before: { kpj: null },
+      after: { kpj: 'xxxxxxx4567', resultImportId: importId },
+    });
   });
 
   it('changes nothing when the same file comes again', async () => {

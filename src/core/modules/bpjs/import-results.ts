@@ -1,10 +1,11 @@
 import type { Ctx } from '../../context.ts';
 import { requirePermission } from '../../access/require-permission.ts';
 import { isWithinScope } from '../../access/scope.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
+import { recordAudit, recordAudits } from '../../audit/record-audit.ts';
 import type { Db } from '../../db/client.ts';
 import { bpjsResultImport } from '../../db/schema/programs.ts';
 import { DomainError } from '../../errors.ts';
+import { maskKpj } from '../../rules/personal-data.ts';
 import { eq } from 'drizzle-orm';
 import { readWorkerFile, type FileRow } from '../imports/read-worker-file.ts';
 import { loadProgram } from '../programs/load-program.ts';
@@ -145,11 +146,23 @@ async function runChunk(
     })),
   );
   state.startMoved.push(...accepts.filter((c) => c.startMoved).map((c) => c.enrollmentId));
-  state.workersGivenKpj.push(
-    ...(await giveWorkersKpj(
-      tx,
-      accepts.filter((c) => !c.workerHasKpj).map((c) => ({ workerId: c.workerId, kpj: c.kpj })),
-    )),
+  const given = await giveWorkersKpj(
+    tx,
+    accepts.filter((c) => !c.workerHasKpj).map((c) => ({ workerId: c.workerId, kpj: c.kpj })),
+  );
+  state.workersGivenKpj.push(...given.map((g) => g.id));
+  // the worker's own history says where the KPJ came from (masked, as every worker record is)
+  await recordAudits(
+    tx,
+    ctx,
+    given.map((g) => ({
+      action: 'workers.kpjFromBpjs',
+      entity: 'worker',
+      entityId: g.id,
+      regionCode: g.villageCode,
+      before: { kpj: null },
+      after: { kpj: maskKpj(g.kpj), resultImportId: importId },
+    })),
   );
   await applyRejected(
     tx,

@@ -37,6 +37,7 @@ export const KNOWN_ACTIONS = [
   'workers.approveMove',
   'workers.rejectMove',
   'workers.withdrawMove',
+  'workers.kpjFromBpjs',
   'imports.queue',
   'imports.preview',
   'imports.commit',
