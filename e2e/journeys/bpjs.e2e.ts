@@ -199,6 +199,8 @@ describe('the approved list goes to BPJS and the answer comes back', () => {
     await row.getByRole('button', { name: 'Perpanjang' }).click();
     const dialog = admin.getByRole('dialog', { name: 'Perpanjang program' });
     await dialog.getByText(`Januari ${YEAR + 1}`).waitFor();
+    const dpa = `DPA 1.02.0.00.0.00.01.0000 TA ${YEAR + 1}`;
+    await dialog.getByLabel('Rujukan anggaran tahun baru').fill(dpa);
     await shot(admin, '88-perpanjang-program');
     await dialog.getByRole('button', { name: 'Buat draf program' }).click();
     const next = PROGRAM.replace(String(YEAR), String(YEAR + 1));
@@ -206,7 +208,12 @@ describe('the approved list goes to BPJS and the answer comes back', () => {
       .getByText(`Draf "${next}" dibuat: 2 pekerja diusulkan lagi untuk ditinjau.`)
       .waitFor();
     await shot(admin, '89-perpanjang-selesai');
-    await dialog.getByRole('button', { name: 'Tutup' }).click();
-    await row.getByText(`Sudah diperpanjang: ${next} (draf)`).waitFor();
+    await dialog.getByRole('link', { name: 'Buka program baru' }).click();
+    await admin.getByRole('heading', { name: next }).waitFor();
+    // the new year's budget reference, not last year's
+    await admin.getByText(dpa).waitFor();
+    await continuity.open();
+    await continuity.within(366);
+    await continuity.program(PROGRAM).getByText(`Sudah diperpanjang: ${next} (draf)`).waitFor();
   });
 });

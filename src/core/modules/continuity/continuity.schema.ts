@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENROLLMENT_STATUSES } from '../../rules/enrollment-status.ts';
+import { BudgetReference } from '../programs/program.schema.ts';
 import { RegionCode } from '../regions/regions.schema.ts';
 
 export const END_REASONS = ['dead', 'moved', 'ineligible', 'other'] as const;
@@ -136,6 +137,8 @@ export const RenewProgramInput = z
     name: z.string().trim().min(3, 'Nama program minimal 3 karakter.').max(200).optional(),
     firstMonth: Month,
     lastMonth: Month,
+    /** The new year's DPA or APBDes line; the old one is not copied (a new year has a new one). */
+    budgetReference: BudgetReference.optional(),
   })
   .superRefine((v, ctx) => {
     if (v.lastMonth < v.firstMonth)

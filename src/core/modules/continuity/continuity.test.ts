@@ -343,6 +343,7 @@ describe('renewProgram: next year drafted with the same workers', () => {
     const result = await renewProgram(as(dinas), programId, {
       firstMonth: '2028-01',
       lastMonth: '2028-12',
+      budgetReference: 'DPA 1.02.0.00.0.00.01.0000 TA 2028',
     });
     expect(result.program).toMatchObject({
       name: 'Perlindungan Pekerja Rentan Kabupaten Bungo 2028',
@@ -366,7 +367,7 @@ describe('renewProgram: next year drafted with the same workers', () => {
     expect(draft).toMatchObject({
       ownerRegion: '15.08',
       funderType: 'apbd_kabkota',
-      budgetReference: 'DPA 1.02.0.00.0.00.01.0000',
+      budgetReference: 'DPA 1.02.0.00.0.00.01.0000 TA 2028',
       fiscalYear: 2028,
       package: ['JKK', 'JKM'],
       declaredIncome: 1_000_000,
@@ -433,6 +434,12 @@ describe('renewProgram: next year drafted with the same workers', () => {
       lastMonth: '2028-06',
     });
     expect(result.program.name).toBe('Program Tahap Satu 2028');
+    // last year's DPA (the factory's) is not carried into the new year: the office fills in the new one
+    const [renewed] = await tdb.database.db
+      .select()
+      .from(program)
+      .where(eq(program.id, result.program.id));
+    expect(renewed!.budgetReference).toBeNull();
     expect(result.proposed).toBe(0);
     expect(result.left[0]!.reason).toBe('Usia 66 tahun pada 1 Januari 2028; maksimal 65 tahun.');
   });

@@ -146,7 +146,7 @@ export async function renewProgram(
         name: input.name ?? renewedName(old, year),
         ownerRegion: old.ownerRegion,
         funderType: old.funderType,
-        budgetReference: old.budgetReference,
+        budgetReference: input.budgetReference ?? null,
         fiscalYear: year,
         firstMonth,
         lastMonth,

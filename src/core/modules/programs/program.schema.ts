@@ -114,6 +114,15 @@ export type QuotaInput = z.input<typeof Quota>;
 const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
 
 /** The fields of a program as typed; `ProgramInput` adds the defaults, `ProgramPatch` leaves them out. */
+/** The DPA number, APBDes line…: optional, empty is none. */
+export const BudgetReference = z
+  .string()
+  .trim()
+  .max(200, PROGRAM_MESSAGES.budgetReference)
+  .nullable()
+  .transform((v) => (v ? v : null))
+  .meta({ description: 'Nomor DPA, baris APBDes, dsb.' });
+
 const fields = {
   name: z
     .string({ message: PROGRAM_MESSAGES.name })
@@ -126,13 +135,7 @@ const fields = {
     example: '15.08',
   }),
   funderType: FunderType,
-  budgetReference: z
-    .string()
-    .trim()
-    .max(200, PROGRAM_MESSAGES.budgetReference)
-    .nullable()
-    .transform((v) => (v ? v : null))
-    .meta({ description: 'Nomor DPA, baris APBDes, dsb.' }),
+  budgetReference: BudgetReference,
   firstMonth: Month.meta({ description: 'Bulan pertama perlindungan (menentukan tahun anggaran)' }),
   lastMonth: Month.meta({ description: 'Bulan terakhir perlindungan', example: '2027-12' }),
   package: Package,

@@ -20,7 +20,7 @@ import { formatNumber } from '../../lib/format.ts';
 import { formatMonth } from '../programs/program-format.ts';
 import { useRenewProgram } from './continuity-api.ts';
 
-const FIELDS = ['name', 'firstMonth', 'lastMonth'] as const;
+const FIELDS = ['name', 'firstMonth', 'lastMonth', 'budgetReference'] as const;
 
 /** The month after `YYYY-MM`, and the December of its year: next fiscal year's default period. */
 export function nextPeriod(lastMonth: string): { first: string; last: string } {
@@ -38,6 +38,7 @@ export function RenewModal({ program, onClose }: { program: EndingProgram; onClo
   const { t } = useTranslation();
   const period = nextPeriod(program.lastMonth);
   const [name, setName] = useState('');
+  const [budgetReference, setBudgetReference] = useState('');
   const [first, setFirst] = useState<string | null>(period.first);
   const [last, setLast] = useState<string | null>(period.last);
   const renew = useRenewProgram(program.id);
@@ -48,6 +49,7 @@ export function RenewModal({ program, onClose }: { program: EndingProgram; onClo
   const submit = () =>
     renew.mutate({
       ...(name.trim() ? { name: name.trim() } : {}),
+      ...(budgetReference.trim() ? { budgetReference: budgetReference.trim() } : {}),
       firstMonth: (first ?? '').slice(0, 7),
       lastMonth: (last ?? '').slice(0, 7),
     });
@@ -126,6 +128,14 @@ export function RenewModal({ program, onClose }: { program: EndingProgram; onClo
               minDate={first ?? undefined}
             />
           </SimpleGrid>
+          <TextInput
+            label={t('continuity.renew.budgetReference')}
+            description={t('continuity.renew.budgetReferenceHint')}
+            placeholder={t('continuity.renew.budgetReferencePlaceholder')}
+            value={budgetReference}
+            onChange={(e) => setBudgetReference(e.currentTarget.value)}
+            error={errors.budgetReference}
+          />
           {general && (
             <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert">
               {general}
