@@ -7,6 +7,7 @@ import { aUser, type UserFixture } from '../../../../test/factories.ts';
 import { aProgram } from '../../../../test/program-factories.ts';
 import { aWorker, anEnrollment } from '../../../../test/bpjs-factories.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.ts';
+import { lockWaiters, onPostgres, otherSession } from '../../../../test/pg-session.ts';
 import { proposeEnrollments } from '../enrollment/index.ts';
 import { setLifeStatus } from '../workers/index.ts';
 import { workersWithKind } from './continuity.repository.ts';
@@ -135,37 +136,64 @@ describe('endEnrollment: which seats, from which day', () => {
 });
 
 describe('replaceEnrollment and a proposal at once', () => {
-  it('never fill more seats than the village has', async () => {
-    const p = await aProgram(tdb, { name: 'Program Kursi Terakhir', seats: { [PEDUKUN]: 2 } });
-    await seat(p.id, 'Ani Rahayu', 'active');
-    const gone = await seat(p.id, 'Rudi Hartono', 'ended', { lastMonth: '2027-04-01' });
-    const taker = await aWorker(tdb, 'Sri Wahyuni', PEDUKUN);
-    const proposed = await aWorker(tdb, 'Wati Susanti', PEDUKUN);
-    // the last seat: the village proposes Wati while the replacement of Rudi by Sri goes in
-    const [replaced, proposal] = await Promise.allSettled([
-      replaceEnrollment(inMay(pedukunOp), gone.enrollmentId, { nik: taker.nik }),
-      proposeEnrollments(inMay(pedukunOp), p.id, { niks: [proposed.nik], village: PEDUKUN }),
-    ]);
-    const filled = await tdb.database.db
-      .select()
-      .from(enrollment)
-      .where(
-        and(
-          eq(enrollment.programId, p.id),
-          inArray(enrollment.status, ['proposed', 'verified', 'approved', 'sent', 'active']),
-        ),
-      );
-    expect(filled).toHaveLength(2);
-    const replacedOk = replaced.status === 'fulfilled';
-    const proposalOk =
-      proposal.status === 'fulfilled' && proposal.value.results[0]!.status === 'enrolled';
-    expect([replacedOk, proposalOk].filter(Boolean)).toHaveLength(1);
-    if (!replacedOk)
-      expect(replaced.reason).toMatchObject({
-        code: 'QUOTA_EXCEEDED',
-        message: 'Kuota desa ini sudah penuh (2 dari 2 kursi terisi).',
-      });
-  });
+  it(
+    onPostgres
+      ? 'never fill more seats than the village has: both wait on the village’s seats'
+      : 'never fill more seats than the village has',
+    async () => {
+      const p = await aProgram(tdb, { name: 'Program Kursi Terakhir', seats: { [PEDUKUN]: 2 } });
+      await seat(p.id, 'Ani Rahayu', 'active');
+      const gone = await seat(p.id, 'Rudi Hartono', 'ended', { lastMonth: '2027-04-01' });
+      const taker = await aWorker(tdb, 'Sri Wahyuni', PEDUKUN);
+      const proposed = await aWorker(tdb, 'Wati Susanti', PEDUKUN);
+      // the last seat: the village proposes Wati while the replacement of Rudi by Sri goes in
+      const both = () =>
+        Promise.allSettled([
+          replaceEnrollment(inMay(pedukunOp), gone.enrollmentId, { nik: taker.nik }),
+          proposeEnrollments(inMay(pedukunOp), p.id, { niks: [proposed.nik], village: PEDUKUN }),
+        ]);
+      let settled: Awaited<ReturnType<typeof both>>;
+      if (!onPostgres) settled = await both();
+      else {
+        // On PostgreSQL both really run at once: another session holds the village's seats, both
+        // must queue on that same lock (else the wait below fails), then each counts the other's seat.
+        const { client: other, dbName } = await otherSession(tdb);
+        try {
+          await other.query('BEGIN');
+          await other.query(
+            'SELECT 1 FROM program_allocation WHERE program_id = $1 AND village_code = $2 FOR UPDATE',
+            [p.id, PEDUKUN],
+          );
+          const pending = both();
+          await lockWaiters(other, dbName, 2);
+          await other.query('COMMIT');
+          settled = await pending;
+        } finally {
+          await other.end();
+        }
+      }
+      const [replaced, proposal] = settled;
+      const filled = await tdb.database.db
+        .select()
+        .from(enrollment)
+        .where(
+          and(
+            eq(enrollment.programId, p.id),
+            inArray(enrollment.status, ['proposed', 'verified', 'approved', 'sent', 'active']),
+          ),
+        );
+      expect(filled).toHaveLength(2);
+      const replacedOk = replaced.status === 'fulfilled';
+      const proposalOk =
+        proposal.status === 'fulfilled' && proposal.value.results[0]!.status === 'enrolled';
+      expect([replacedOk, proposalOk].filter(Boolean)).toHaveLength(1);
+      if (!replacedOk)
+        expect(replaced.reason).toMatchObject({
+          code: 'QUOTA_EXCEEDED',
+          message: 'Kuota desa ini sudah penuh (2 dari 2 kursi terisi).',
+        });
+    },
+  );
 
   it('counts a seat ended from a later date as taken until then', async () => {
     const p = await aProgram(tdb, { name: 'Program Kursi Per Bulan', seats: { [PEDUKUN]: 2 } });

@@ -1,12 +1,11 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import pg from 'pg';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/audit.ts';
 import { enrollment } from '../../db/schema/programs.ts';
 import { aUser, type UserFixture } from '../../../../test/factories.ts';
 import { aProgram } from '../../../../test/program-factories.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.ts';
+import { lockWaiters, onPostgres, otherSession } from '../../../../test/pg-session.ts';
 import { closeProgram } from '../programs/index.ts';
 import { program as programTable } from '../../db/schema/programs.ts';
 import { createWorker } from '../workers/index.ts';
@@ -283,8 +282,6 @@ describe('lists and overview, scoped to the actor', () => {
 });
 
 describe('concurrent proposals for the last seat', () => {
-  const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
-
   it(
     onPostgres
       ? 'two operators at once on PostgreSQL: exactly one gets the seat'
@@ -361,15 +358,7 @@ describe('concurrent proposals for the last seat', () => {
       }
       // The province's seat is inserted in an open transaction: the village's proposal does not
       // see it yet, waits on the constraint, and is refused (23P01) once the province commits.
-      const url = new URL(process.env.TEST_DATABASE_URL!);
-      const [row] = await queryRows<{ n: string }>(
-        tdb.database.db,
-        sql`SELECT current_database() AS n`,
-      );
-      const dbName = row!.n;
-      url.pathname = `/${dbName}`;
-      const other = new pg.Client({ connectionString: url.toString() });
-      await other.connect();
+      const { client: other, dbName } = await otherSession(tdb);
       try {
         await other.query('BEGIN');
         await other.query(
@@ -379,14 +368,7 @@ describe('concurrent proposals for the last seat', () => {
         );
         const pending = proposeEnrollments(as(pedukunOp), regency.id, { niks: [nik, next] });
         // commit once the proposal waits on the province's row (its insert met the constraint)
-        for (;;) {
-          const waiting = await other.query(
-            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`,
-            [dbName],
-          );
-          if ((waiting.rows[0] as { n: number }).n > 0) break;
-          await new Promise((r) => setTimeout(r, 20));
-        }
+        await lockWaiters(other, dbName, 1);
         await other.query('COMMIT');
         await check(await pending);
       } finally {
