@@ -28,7 +28,7 @@ import {
   workersWithKind,
   type WorkerWithKind,
 } from './continuity.repository.ts';
-import { eligibilityOf } from './renewal-eligibility.ts';
+import { eligibilityInput } from '../enrollment/enrollment-messages.ts';
 import { overlappingSeats, type Overlap } from '../enrollment/enrollment.repository.ts';
 
 const invalid = (path: string, message: string) =>
@@ -72,7 +72,7 @@ function sortWorkers(
       continue;
     }
     const errors = checkEligibility(
-      eligibilityOf(w),
+      eligibilityInput(w),
       { ...period, eligibility: old.eligibility, villageKinds: old.quota.villageKinds },
       today,
     ).filter((i) => i.severity === 'error');

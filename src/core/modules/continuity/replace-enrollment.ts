@@ -18,7 +18,7 @@ import {
   type WorkerWithKind,
 } from './continuity.repository.ts';
 import { lockEnrollmentInScope, toEnrollmentView } from './end-enrollment.ts';
-import { eligibilityOf } from './renewal-eligibility.ts';
+import { eligibilityInput } from '../enrollment/enrollment-messages.ts';
 import { lockVillageSeats, overlappingSeats } from '../enrollment/enrollment.repository.ts';
 
 const invalid = (message: string) =>
@@ -79,7 +79,7 @@ export async function replaceEnrollment(
     if (w.villageCode !== ended.villageCode)
       throw invalid('Pengganti harus pekerja dari desa yang sama dengan kursi yang dibebaskan.');
     const issues = checkEligibility(
-      eligibilityOf(w),
+      eligibilityInput(w),
       { ...program, firstMonth, villageKinds: program.quota.villageKinds },
       today,
     ).filter((i) => i.severity === 'error');

@@ -1,7 +1,7 @@
 import { MONTH_NAMES } from '../../rules/indonesian.ts';
 import type { EligibilityProgram, EligibilityWorker } from '../../rules/eligibility.ts';
 import type { ProgramRow } from '../programs/load-program.ts';
-import type { Overlap, WorkerWithVillage } from './enrollment.repository.ts';
+import type { Overlap } from './enrollment.repository.ts';
 
 /** "Januari–Desember 2027", "November 2026 – Maret 2027", "Mei 2027" for first days of months. */
 export function monthRange(first: string, last: string): string {
@@ -17,7 +17,8 @@ export function overlapMessage(o: Overlap): string {
   return `Sudah dibiayai program "${o.programName}" untuk ${monthRange(o.firstMonth, o.lastMonth)}; satu pekerja hanya satu kursi dalam satu bulan.`;
 }
 
-export function eligibilityInput(w: WorkerWithVillage): EligibilityWorker {
+/** The fields of a worker row the eligibility rules read (proposals, replacements, renewals). */
+export function eligibilityInput(w: EligibilityWorker): EligibilityWorker {
   return {
     birthDate: w.birthDate,
     segment: w.segment,
