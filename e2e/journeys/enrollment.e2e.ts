@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pdfText } from '../../test/pdf-text.ts';
 import { ApiClient } from '../api.ts';
 import { launchBrowser } from '../browser.ts';
 import { EnrollmentPage } from '../pages/enrollment.page.ts';
@@ -129,6 +130,18 @@ describe('village proposes, district verifies, regency approves', () => {
     await regency.confirm();
     await dinas.getByText('2 peserta disetujui.').waitFor();
     await shot(dinas, '68-persetujuan-selesai');
+
+    // The regency narrows its list to one district, as it would to print a district's list
+    await regency.filterRegion('Rantau Pandan', '15.08.02');
+    await dinas.getByText('Tidak ada peserta yang cocok dengan saringan.').waitFor();
+    expect(await regency.row('Sri Wahyuni').count()).toBe(0);
+    await regency.filterRegion('Tanah Tumbuh', '15.08.01');
+    await regency.row('Sri Wahyuni').waitFor();
+    await regency.row('Joko Susilo').waitFor();
+    await shot(dinas, '68b-peserta-per-kecamatan');
+    const pdf = pdfText(fs.readFileSync(await regency.downloadList('pdf')));
+    expect(pdf).toContain('Sri Wahyuni');
+    expect(pdf).toContain('Joko Susilo');
 
     // The operator sees both approved by the regency
     await operator.reload();

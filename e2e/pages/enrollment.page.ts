@@ -53,6 +53,17 @@ export class EnrollmentPage {
     return target;
   }
 
+  /** The list's "Wilayah" filter (district, regency and province users): searched, picked by code. */
+  async filterRegion(search: string, code: string): Promise<void> {
+    const input = this.page.getByRole('combobox', { name: 'Wilayah', exact: true });
+    await input.fill(search);
+    await this.page
+      .getByRole('option', {
+        name: new RegExp(`^${search} ${code.replaceAll('.', '\\.')}(?![.\\d])`),
+      })
+      .click();
+  }
+
   row(name: string): Locator {
     return this.page.getByTestId('enrollment-row').filter({ hasText: name });
   }

@@ -12,6 +12,8 @@ import { api } from '../../lib/api.ts';
 export interface EnrollmentQuery {
   status?: EnrollmentStatus | undefined;
   village?: string | undefined;
+  /** A district, regency… (or a village) inside the user's area. */
+  region?: string | undefined;
   q?: string | undefined;
   page: number;
   pageSize?: number;

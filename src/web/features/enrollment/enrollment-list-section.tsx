@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Group, Select, TextInput } from '@mantine/core';
+import { Box, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import {
@@ -10,6 +10,7 @@ import {
 import { formatNumber } from '../../lib/format.ts';
 import { useSearchState } from '../../lib/use-search-state.ts';
 import { PagedResults } from '../../ui/paged-results.tsx';
+import { RegionPicker } from '../regions/region-picker.tsx';
 import { useEnrollmentList } from './enrollment-api.ts';
 import { EnrollmentTable } from './enrollment-table.tsx';
 import { ParticipantsExportMenu } from './participants-export-menu.tsx';
@@ -22,7 +23,7 @@ import {
   type MutasiTarget,
 } from '../continuity/mutasi-modals.tsx';
 
-const FILTERS = ['status', 'q'] as const;
+const FILTERS = ['status', 'q', 'region'] as const;
 const isStatus = (s: string): s is EnrollmentStatus =>
   (ENROLLMENT_STATUSES as readonly string[]).includes(s);
 
@@ -46,7 +47,9 @@ export function EnrollmentListSection({
   }, [debounced, values.q, set]);
   const status = isStatus(values.status) ? values.status : undefined;
   const search = values.q.length >= 2 ? values.q : undefined;
-  const list = useEnrollmentList(programId, { status, q: search, page });
+  // a district, regency or province officer narrows the list (and the printed list) to one area
+  const region = showVillage && values.region ? values.region : undefined;
+  const list = useEnrollmentList(programId, { status, q: search, region, page });
   const [pending, setPending] = useState<PendingStep | null>(null);
   const me = useCurrentUser();
   const may = {
@@ -86,9 +89,20 @@ export function EnrollmentListSection({
           onChange={(e) => setQ(e.currentTarget.value)}
           w={260}
         />
+        {showVillage && (
+          <Box w={{ base: '100%', sm: 260 }}>
+            <RegionPicker
+              label={t('enrollment.list.regionFilter')}
+              placeholder={t('enrollment.list.regionPlaceholder')}
+              value={region ? [region] : []}
+              onChange={(codes) => set({ region: codes[0] ?? '' })}
+              clearable
+            />
+          </Box>
+        )}
         <ParticipantsExportMenu
           programId={programId}
-          filters={{ status, q: search }}
+          filters={{ status, q: search, region }}
           total={list.data?.total}
         />
       </Group>
@@ -99,7 +113,11 @@ export function EnrollmentListSection({
             ? t('enrollment.list.title')
             : t('enrollment.list.count', { count: n, total: formatNumber(n) })
         }
-        empty={status || search ? t('enrollment.list.emptyFiltered') : t('enrollment.list.empty')}
+        empty={
+          status || search || region
+            ? t('enrollment.list.emptyFiltered')
+            : t('enrollment.list.empty')
+        }
         page={page}
         onPage={(p) => set({ page: p })}
         skeletonRows={4}

@@ -15,7 +15,7 @@ export const PDF_MAX_ROWS = 5_000;
 interface ParticipantsExportMenuProps {
   programId: string;
   /** The list's filters: the file holds every page of the same list. */
-  filters: { status?: string; q?: string };
+  filters: { status?: string | undefined; q?: string | undefined; region?: string | undefined };
   /** Rows in the filtered list (unknown while it loads). */
   total: number | undefined;
 }
