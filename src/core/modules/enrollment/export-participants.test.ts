@@ -82,7 +82,10 @@ describe('the participants list as Excel and PDF', () => {
     expect(rows[1]).toEqual([
       'Kabupaten Bungo · APBD kabupaten/kota · Januari 2027 – Desember 2027',
     ]);
-    expect(rows[2]).toEqual(['Wilayah: Pedukun · dicetak 20 November 2026 oleh op.pedukun']);
+    // the printer's own name, not the user name
+    expect(rows[2]).toEqual([
+      `Wilayah: Pedukun · dicetak 20 November 2026 oleh ${pedukunOp.me.displayName}`,
+    ]);
     expect(rows[3]).toEqual([
       '2 peserta dalam daftar · 25 kursi · diusulkan desa 1 · dikembalikan 1',
     ]);

@@ -1,17 +1,20 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
 import type { Ctx } from '../../context.ts';
-import { jakartaDate } from '../../context.ts';
-import { actorName } from '../../access/actor.ts';
 import { requirePermission } from '../../access/require-permission.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { DomainError } from '../../errors.ts';
 import { FUNDER_TYPES, type FunderType } from '../../rules/contribution-rates.ts';
 import { ENROLLMENT_STATUSES, statusLabel } from '../../rules/enrollment-status.ts';
-import { longDate, monthName } from '../../rules/indonesian.ts';
+import { monthName } from '../../rules/indonesian.ts';
 import { maskKpj, maskNik } from '../../rules/personal-data.ts';
-import { neutraliseCell } from '../../spreadsheet.ts';
+import {
+  printedBy,
+  writePdfTable,
+  writeXlsxTable,
+  type PdfColumn,
+  type TableHeading,
+  type XlsxColumn,
+} from '../../table-export.ts';
 import { parseOrThrow } from '../../validation.ts';
 import { loadProgram, type ProgramRow } from '../programs/load-program.ts';
 import { findRegionFacts } from '../programs/programs.repository.ts';
@@ -30,9 +33,6 @@ export type ParticipantsFormat = 'xlsx' | 'pdf';
 /** A printed list longer than this is no longer read: the office filters, or takes the Excel. */
 export const PDF_MAX_ROWS = 5_000;
 const BATCH = 2_000;
-/** Rows of a PDF page (A4 landscape, 8 pt): fewer on the first, under the heading. */
-const ROWS_FIRST_PAGE = 30;
-const ROWS_PER_PAGE = 36;
 
 type Batch = Awaited<ReturnType<typeof enrollmentBatch>>['rows'];
 type Row = Batch[number];
@@ -51,17 +51,6 @@ const months = (e: Row['e']) =>
     ? monthName(e.firstMonth.slice(0, 7))
     : `${monthName(e.firstMonth.slice(0, 7))} – ${monthName(e.lastMonth.slice(0, 7))}`;
 
-/** What the header of both files says about the program and the list. */
-interface Heading {
-  program: ProgramRow;
-  ownerName: string;
-  scope: string;
-  printed: string;
-  total: number;
-  seats: number;
-  counts: Record<string, number>;
-}
-
 const period = (p: ProgramRow) =>
   `${monthName(p.firstMonth.slice(0, 7))} – ${monthName(p.lastMonth.slice(0, 7))}`;
 const funder = (p: ProgramRow) => FUNDER_TYPES[p.funderType as FunderType]?.label ?? p.funderType;
@@ -70,122 +59,34 @@ const countsLine = (counts: Record<string, number>) =>
     .map((s) => `${statusLabel(s)} ${(counts[s] ?? 0).toLocaleString('id-ID')}`)
     .join(' · ');
 
-const XLSX_COLUMNS: { header: string; width: number; cell: (r: Row, i: number) => unknown }[] = [
-  { header: 'No', width: 7, cell: (_r, i) => i },
-  { header: 'Nama', width: 30, cell: (r) => neutraliseCell(r.fullName) },
+const XLSX_COLUMNS: XlsxColumn<Row>[] = [
+  { header: 'No', width: 7, cell: (_r, n) => n },
+  { header: 'Nama', width: 30, cell: (r) => r.fullName },
   { header: 'NIK (tersamar)', width: 20, cell: (r) => maskNik(r.nik) },
   { header: 'L/P', width: 5, cell: (r) => r.sex },
   { header: 'Kode desa', width: 15, cell: (r) => r.e.villageCode },
-  { header: 'Desa/kelurahan', width: 22, cell: (r) => neutraliseCell(r.villageName) },
-  { header: 'Kecamatan', width: 22, cell: (r) => neutraliseCell(r.districtName ?? '') },
+  { header: 'Desa/kelurahan', width: 22, cell: (r) => r.villageName },
+  { header: 'Kecamatan', width: 22, cell: (r) => r.districtName ?? '' },
   { header: 'Status', width: 24, cell: (r) => statusLabel(r.e.status) },
-  { header: 'Alasan', width: 40, cell: (r) => (r.e.reason ? neutraliseCell(r.e.reason) : null) },
+  { header: 'Alasan', width: 40, cell: (r) => r.e.reason },
   { header: 'Bulan', width: 30, cell: (r) => months(r.e) },
   { header: 'KPJ (tersamar)', width: 16, cell: (r) => (r.e.kpj ? maskKpj(r.e.kpj) : null) },
-  { header: 'Diusulkan oleh', width: 20, cell: (r) => neutraliseCell(r.e.proposedBy) },
+  { header: 'Diusulkan oleh', width: 20, cell: (r) => r.e.proposedBy },
 ];
 
-async function writeXlsx(h: Heading, rows: AsyncIterable<Batch>, out: Writable): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const sheet = workbook.addWorksheet('Peserta', { views: [{ state: 'frozen', ySplit: 6 }] });
-  sheet.columns = XLSX_COLUMNS.map((c) => ({ width: c.width }));
-  sheet.addRow([`Daftar peserta: ${neutraliseCell(h.program.name)}`]).font = {
-    bold: true,
-    size: 13,
-  };
-  sheet.addRow([`${neutraliseCell(h.ownerName)} · ${funder(h.program)} · ${period(h.program)}`]);
-  sheet.addRow([`Wilayah: ${neutraliseCell(h.scope)} · ${h.printed}`]);
-  sheet.addRow([
-    `${h.total.toLocaleString('id-ID')} peserta dalam daftar · ${h.seats.toLocaleString('id-ID')} kursi · ${countsLine(h.counts)}`,
-  ]);
-  sheet.addRow([]);
-  sheet.addRow(XLSX_COLUMNS.map((c) => c.header)).font = { bold: true };
-  let i = 0;
-  for await (const batch of rows)
-    for (const r of batch) {
-      i += 1;
-      sheet.addRow(XLSX_COLUMNS.map((c) => c.cell(r, i))).commit();
-    }
-  sheet.commit();
-  await workbook.commit();
-}
-
-/** A4 landscape, the standard PDF fonts (Indonesian needs no more than Latin-1). */
-async function writePdf(h: Heading, rows: AsyncIterable<Batch>, out: Writable): Promise<void> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
-    margins: { top: 36, bottom: 42, left: 36, right: 36 },
-    bufferPages: true,
-    info: { Title: `Daftar peserta: ${h.program.name}`, Creator: 'Jaring' },
-  });
-  doc.pipe(out);
-  doc.font('Helvetica-Bold').fontSize(13).text(`Daftar peserta: ${h.program.name}`);
-  doc
-    .font('Helvetica')
-    .fontSize(9)
-    .text(`${h.ownerName} · ${funder(h.program)} · ${period(h.program)}`)
-    .text(`Wilayah: ${h.scope} · ${h.printed}`)
-    .text(
-      `${h.total.toLocaleString('id-ID')} peserta dalam daftar · ${h.seats.toLocaleString('id-ID')} kursi · ${countsLine(h.counts)}`,
-    )
-    .moveDown(0.6);
-  const header = ['No', 'Nama', 'NIK', 'Desa/kelurahan', 'Kecamatan', 'Status', 'Bulan'];
-  // a table per page, each with its header row (the first page holds the heading too)
-  const table = (data: string[][]) =>
-    doc.fontSize(8).table({
-      columnStyles: [28, '*', 92, 100, 100, 140, 120],
-      rowStyles: (row) =>
-        row === 0 ? { textStroke: 0.3, backgroundColor: '#e8eef7' } : { border: 0.5 },
-      data: [header, ...data],
-    });
-  let page: string[][] = [];
-  let perPage = ROWS_FIRST_PAGE;
-  let i = 0;
-  for await (const batch of rows)
-    for (const r of batch) {
-      i += 1;
-      if (i > 1 && page.length === 0) doc.addPage();
-      page.push([
-        String(i),
-        r.fullName,
-        maskNik(r.nik),
-        r.villageName,
-        r.districtName ?? '',
-        statusLabel(r.e.status) + (r.e.reason ? `: ${r.e.reason}` : ''),
-        months(r.e),
-      ]);
-      if (page.length === perPage) {
-        table(page);
-        page = [];
-        perPage = ROWS_PER_PAGE;
-      }
-    }
-  if (i === 0) page.push(['', 'Tidak ada peserta dalam saringan ini.', '', '', '', '', '']);
-  if (page.length > 0) table(page);
-  const range = doc.bufferedPageRange();
-  for (let p = range.start; p < range.start + range.count; p += 1) {
-    doc.switchToPage(p);
-    // the footer sits in the bottom margin: without this pdfkit would open a new page for it
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - 30;
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .text(`Jaring · ${h.program.name}`, 36, y, { lineBreak: false })
-      .text(`Halaman ${p + 1} dari ${range.count}`, doc.page.width - 136, y, {
-        width: 100,
-        align: 'right',
-        lineBreak: false,
-      });
-  }
-  const finished = new Promise<void>((resolve, reject) => {
-    out.once('finish', resolve);
-    out.once('error', reject);
-  });
-  doc.end();
-  await finished;
-}
+const PDF_COLUMNS: PdfColumn<Row>[] = [
+  { header: 'No', width: 28, cell: (_r, n) => String(n) },
+  { header: 'Nama', width: '*', cell: (r) => r.fullName },
+  { header: 'NIK', width: 92, cell: (r) => maskNik(r.nik) },
+  { header: 'Desa/kelurahan', width: 100, cell: (r) => r.villageName },
+  { header: 'Kecamatan', width: 100, cell: (r) => r.districtName ?? '' },
+  {
+    header: 'Status',
+    width: 140,
+    cell: (r) => statusLabel(r.e.status) + (r.e.reason ? `: ${r.e.reason}` : ''),
+  },
+  { header: 'Bulan', width: 120, cell: (r) => months(r.e) },
+];
 
 /**
  * The program's participants as the list shows them (the actor's scope and the list's filters,
@@ -219,17 +120,19 @@ export async function exportParticipants(
     findRegionFacts(ctx.db, [place]),
     findRegionFacts(ctx.db, [program.ownerRegion]),
   ]);
-  const heading: Heading = {
-    program,
-    ownerName: owner[0]?.name ?? program.ownerRegion,
-    scope:
-      (facts[0]?.name ?? place) +
-      (filter.status ? `, status ${statusLabel(filter.status)}` : '') +
-      (q.q ? `, pencarian "${filter.nik ? maskNik(filter.nik) : q.q}"` : ''),
-    printed: `dicetak ${longDate(jakartaDate(ctx.now()))} oleh ${actorName(ctx.actor)}`,
-    total,
-    seats: await seatsIn(ctx.db, filter),
-    counts,
+  const scope =
+    (facts[0]?.name ?? place) +
+    (filter.status ? `, status ${statusLabel(filter.status)}` : '') +
+    (q.q ? `, pencarian "${filter.nik ? maskNik(filter.nik) : q.q}"` : '');
+  const seats = await seatsIn(ctx.db, filter);
+  const heading: TableHeading = {
+    title: `Daftar peserta: ${program.name}`,
+    lines: [
+      `${owner[0]?.name ?? program.ownerRegion} · ${funder(program)} · ${period(program)}`,
+      `Wilayah: ${scope} · ${printedBy(ctx)}`,
+      `${total.toLocaleString('id-ID')} peserta dalam daftar · ${seats.toLocaleString('id-ID')} kursi · ${countsLine(counts)}`,
+    ],
+    footer: `Jaring · ${program.name}`,
   };
   await recordAudit(ctx.db, ctx, {
     action: 'enrollments.export',
@@ -243,6 +146,8 @@ export async function exportParticipants(
     },
   });
   const rows = participantRows(ctx, filter);
-  await (format === 'xlsx' ? writeXlsx(heading, rows, out) : writePdf(heading, rows, out));
+  await (format === 'xlsx'
+    ? writeXlsxTable(out, 'Peserta', heading, XLSX_COLUMNS, rows)
+    : writePdfTable(out, heading, PDF_COLUMNS, rows, 'Tidak ada peserta dalam saringan ini.'));
   return total;
 }
