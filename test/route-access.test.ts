@@ -45,6 +45,8 @@ let inWorkerId = '';
 let outWorkerId = '';
 let inImportId = '';
 let outImportId = '';
+/** Finished previews (of one refused row: saving writes nothing), one per call to save one. */
+const previewPool: Record<Where, string[]> = { in: [], out: [] };
 let nikSerial = 100;
 const BOUNDARY = '----jaring-matrix';
 /** A one-row CSV upload as a browser sends it (multipart/form-data). */
@@ -433,6 +435,12 @@ const ACCESS: Record<string, Entry> = {
     call: (w) => ({ ...importUrl('/resume')(w), payload: {} }),
     expect: allowed(EDITORS, 409, 404),
   },
+  'POST /api/imports/:id/commit': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({ url: `/api/imports/${previewPool[w].pop()}/commit`, payload: {} }),
+    expect: allowed(EDITORS, 200, 404),
+  },
   'GET /api/imports/:id/rejected.xlsx': {
     anonymous: 401,
     scoped: true,
@@ -820,6 +828,20 @@ beforeAll(async () => {
   };
   inImportId = await importAs('15.08.01.2001');
   outImportId = await importAs(OUT_VILLAGE);
+  const refusedFile = path.join(fileDir, 'nik-salah.csv');
+  fs.writeFileSync(refusedFile, 'nik,nama\n150801,Nik Pendek\n');
+  for (const [where, scope] of [
+    ['in', '15.08.01.2001'],
+    ['out', OUT_VILLAGE],
+  ] as const) {
+    const op = await aUser(tdb, { role: 'village_operator', scope });
+    for (let i = 0; i < 9; i++) {
+      const file = { path: refusedFile, fileName: 'nik-salah.csv' };
+      previewPool[where].push(
+        (await importWorkers(tdb.ctx(op.actor), file, { mode: 'preview' })).id,
+      );
+    }
+  }
   // Move requests: workers in Rantau Duku (Bungo) and in Sijunjung, one per call
   let moveSerial = 7000;
   const mover = async (village: string) => {

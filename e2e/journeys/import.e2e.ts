@@ -195,6 +195,119 @@ describe('a village operator imports workers from the template', () => {
       await onDesktop(() => page.getByRole('heading', { name: 'Tersimpan' }).waitFor());
     });
   }, 60_000);
+
+  it('saves a preview later, reopened from "Impor terakhir", without choosing the file again', async () => {
+    const file = path.join(tmp, 'susulan-pedukun.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'nik,nama,tanggal_lahir,jenis_kelamin,kode_pekerjaan',
+        '1508016306950002,Wulan Sari,1995-06-23,P,9',
+        '1508011708880001,Agus Salim,1988-08-17,L,23',
+        '1508011708880,Nomor Terpotong,1988-08-17,L,23',
+      ].join('\n'),
+    );
+    await step('preview the file', async () => {
+      await imports.open();
+      await imports.chooseFile(file);
+      await page.getByTestId('import-preview').click();
+      await expect.poll(() => imports.count('created'), { timeout: 30_000 }).toBe('2');
+      expect(await imports.count('rejected')).toBe('1');
+    });
+    await step('leave the page: nothing is saved yet', async () => {
+      await page.getByRole('link', { name: 'Pekerja', exact: true }).click();
+      await expect.poll(() => page.getByTestId('worker-row').count()).toBe(3);
+      expect(await page.getByText('Wulan Sari').count()).toBe(0);
+    });
+    await step('come back and find the preview, not saved yet', async () => {
+      await imports.open();
+      const row = imports.recentRow('susulan-pedukun.csv', 'Pratinjau');
+      expect(await row.getByTestId('import-recent-unsaved').innerText()).toMatch(
+        /^Belum disimpan · dapat disimpan sampai /,
+      );
+      await shot('27-pratinjau-belum-disimpan');
+      await imports.openRecent('susulan-pedukun.csv', 'Pratinjau');
+      await page.getByTestId('import-file-kept').waitFor();
+      expect(await page.getByTestId('import-file').inputValue()).toBe('');
+      expect(await imports.count('created')).toBe('2');
+      await shot('28-pratinjau-dibuka-lagi');
+      await onPhone(() => page.getByTestId('import-file-kept').waitFor());
+      await shot('28-pratinjau-dibuka-lagi-ponsel');
+      await onDesktop(() => page.getByTestId('import-file-kept').waitFor());
+    });
+    const previewUrl = page.url();
+    await step('save it from the file the server kept', async () => {
+      const save = page.getByRole('button', { name: 'Simpan hasil pratinjau' });
+      expect(await save.isEnabled()).toBe(true);
+      await save.click();
+      await page.getByRole('heading', { name: 'Tersimpan' }).waitFor({ timeout: 30_000 });
+      expect(page.url()).not.toBe(previewUrl);
+      expect(await imports.count('created')).toBe('2');
+      expect(await imports.count('rejected')).toBe('1');
+      await shot('29-pratinjau-tersimpan');
+    });
+    await step('the preview is not offered for saving twice', async () => {
+      const row = imports.recentRow('susulan-pedukun.csv', 'Pratinjau');
+      await row.getByTestId('import-recent-saved').waitFor();
+      await imports.openRecent('susulan-pedukun.csv', 'Pratinjau');
+      await page.getByText('Pratinjau ini sudah disimpan').waitFor();
+      expect(await page.getByTestId('import-commit').count()).toBe(0);
+      await shot('30-pratinjau-sudah-disimpan');
+      await page.getByRole('link', { name: 'Buka hasil penyimpanan' }).click();
+      await page.getByRole('heading', { name: 'Tersimpan' }).waitFor();
+    });
+    await step('see the workers created', async () => {
+      await page.getByRole('link', { name: 'Lihat daftar pekerja' }).click();
+      await expect.poll(() => page.getByTestId('worker-row').count()).toBe(5);
+      await page.getByText('Wulan Sari').waitFor();
+      await page.getByText('Agus Salim').waitFor();
+      await shot('31-pekerja-dari-pratinjau');
+    });
+  }, 120_000);
+
+  it('asks for the file again once the kept file of a preview is gone', async () => {
+    // a week-old preview: its answer is played here (the expiry itself is a service test)
+    const OLD = /\/api\/imports\/pratinjau-lama$/;
+    await page.route(OLD, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify(
+          job({
+            id: 'pratinjau-lama',
+            mode: 'preview',
+            status: 'done',
+            fileName: 'susulan-pedukun.csv',
+            format: 'csv',
+            createdAt: new Date(Date.now() - 8 * 86_400_000).toISOString(),
+            finishedAt: new Date(Date.now() - 8 * 86_400_000).toISOString(),
+            counts: { ...job({ id: '' }).counts, total: 3, created: 2, rejected: 1 },
+            progress: { bytesDone: 150, bytesTotal: 150, linesDone: 4, percent: 100 },
+          }),
+        ),
+      }),
+    );
+    try {
+      await step('open the old preview', async () => {
+        await imports.open('pratinjau-lama');
+        const gone = page.getByTestId('import-file-expired');
+        await gone.waitFor();
+        expect(await gone.innerText()).toContain(
+          'Berkas pratinjau sudah dihapus; pilih berkas lagi untuk menyimpan.',
+        );
+        expect(await page.getByTestId('import-commit').isEnabled()).toBe(false);
+        await shot('32-pratinjau-berkas-dihapus');
+      });
+      await step('choose the file again: it can be saved as before', async () => {
+        await imports.chooseFile(path.join(tmp, 'susulan-pedukun.csv'));
+        await expect.poll(() => page.getByTestId('import-commit').isEnabled()).toBe(true);
+        expect(await page.getByTestId('import-commit').innerText()).toBe('Simpan');
+        expect(await page.getByTestId('import-file-expired').count()).toBe(0);
+      });
+    } finally {
+      await page.unroute(OLD);
+    }
+  }, 60_000);
 });
 
 /** A summary as the server gives it, for the imports a small test file cannot make (202). */
@@ -212,6 +325,8 @@ function job(patch: Partial<ImportSummary> & Pick<ImportSummary, 'id'>): ImportS
     finishedAt: null,
     progress: { bytesDone: 0, bytesTotal: 90_000_000, linesDone: 0, percent: 0 },
     cancelRequested: false,
+    commitId: null,
+    fileKeptUntil: null,
     rows: [],
     ...patch,
   };

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export interface RecentImportRow {
   fileName: string;
@@ -44,14 +44,17 @@ export class ImportPage {
     return out;
   }
 
-  /** Opens the newest import of "Impor terakhir" with this file and mode. */
-  async openRecent(fileName: string, mode: string): Promise<void> {
-    await this.page
+  /** The newest row of "Impor terakhir" with this file and mode. */
+  recentRow(fileName: string, mode: string): Locator {
+    return this.page
       .getByTestId('import-recent-row')
       .filter({ hasText: fileName })
       .filter({ has: this.page.getByTestId('import-recent-mode').getByText(mode, { exact: true }) })
-      .first()
-      .getByTestId('import-recent-open')
-      .click();
+      .first();
+  }
+
+  /** Opens the newest import of "Impor terakhir" with this file and mode. */
+  async openRecent(fileName: string, mode: string): Promise<void> {
+    await this.recentRow(fileName, mode).getByTestId('import-recent-open').click();
   }
 }

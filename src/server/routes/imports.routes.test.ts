@@ -115,6 +115,70 @@ describe('import routes', () => {
     expect(file.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('saves a preview later from the file the server kept, once', async () => {
+    const csv = [
+      'nik,nama,tanggal_lahir,jenis_kelamin,kode_pekerjaan',
+      '1508015508920004,Nur Aisyah,1992-08-15,P,9',
+      '1508010101700005,Salah Tanggal,1970-01-02,L,9',
+    ].join('\n');
+    const body = form({ mode: 'preview' }, { name: 'susulan.csv', content: csv });
+    const preview = await app.inject({
+      method: 'POST',
+      url: '/api/imports/workers',
+      payload: body.payload,
+      headers: { ...body.headers, cookie: operator },
+    });
+    expect(preview.json()).toMatchObject({ counts: { total: 2, created: 2 }, commitId: null });
+    expect(preview.json().fileKeptUntil).not.toBeNull();
+    const { id } = preview.json();
+    const before = (
+      await app.inject({ method: 'GET', url: '/api/workers', headers: { cookie: operator } })
+    ).json().total;
+
+    const saved = await app.inject({
+      method: 'POST',
+      url: `/api/imports/${id}/commit`,
+      headers: { cookie: operator },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({
+      mode: 'commit',
+      status: 'done',
+      fileName: 'susulan.csv',
+      counts: preview.json().counts,
+    });
+    const after = await app.inject({
+      method: 'GET',
+      url: '/api/workers',
+      headers: { cookie: operator },
+    });
+    expect(after.json().total).toBe(before + 2);
+    const reopened = await app.inject({
+      method: 'GET',
+      url: `/api/imports/${id}`,
+      headers: { cookie: operator },
+    });
+    expect(reopened.json()).toMatchObject({ commitId: saved.json().id, fileKeptUntil: null });
+
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/imports/${id}/commit`,
+      headers: { cookie: operator },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toBe(
+      'Pratinjau ini sudah disimpan. Buka hasil penyimpanannya dari daftar Impor terakhir.',
+    );
+    const other = await app.inject({
+      method: 'POST',
+      url: `/api/imports/${id}/commit`,
+      headers: { cookie: otherOperator },
+    });
+    expect(other.statusCode).toBe(404);
+    const anonymous = await app.inject({ method: 'POST', url: `/api/imports/${id}/commit` });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
   it('rejects out-of-scope access to an import and a request without a file', async () => {
     const body = form({ mode: 'preview' }, { name: 'x.csv', content: CSV });
     const own = await app.inject({

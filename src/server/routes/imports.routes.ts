@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../../core/errors.ts';
 import {
   cancelImport,
+  commitPreview,
   getImport,
   ImportMode,
   type ImportRunner,
@@ -74,14 +75,25 @@ export async function importRoutes(
         cleanup();
       }
       opts.runner.nudge();
-      const ctx = req.ctx();
-      const until = Date.now() + WAIT_MS;
-      let summary = await getImport(ctx, id);
-      while (!FINISHED.has(summary.status) && Date.now() < until) {
-        await new Promise((r) => setTimeout(r, 100));
-        summary = await getImport(ctx, id);
-      }
-      return reply.code(FINISHED.has(summary.status) ? 200 : 202).send(summary);
+      return answerWhenDone(req, reply, id);
+    },
+  );
+
+  r.post(
+    '/api/imports/:id/commit',
+    {
+      schema: {
+        tags,
+        summary:
+          'Simpan hasil pratinjau dari berkas yang disimpan server (tanpa mengunggah lagi): impor baru mode simpan, satu kali per pratinjau, selama berkasnya masih ada',
+        params: IdParams,
+        response: { 200: ImportSummary, 202: ImportSummary, 409: ErrorResponse, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { id } = await commitPreview(req.ctx(), req.params.id);
+      opts.runner.nudge();
+      return answerWhenDone(req, reply, id);
     },
   );
 
@@ -172,4 +184,16 @@ export async function importRoutes(
       );
     },
   );
+}
+
+/** The job's summary once it is finished (200), or as it stands after WAIT_MS (202). */
+async function answerWhenDone(req: FastifyRequest, reply: FastifyReply, id: string) {
+  const ctx = req.ctx();
+  const until = Date.now() + WAIT_MS;
+  let summary = await getImport(ctx, id);
+  while (!FINISHED.has(summary.status) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    summary = await getImport(ctx, id);
+  }
+  return reply.code(FINISHED.has(summary.status) ? 200 : 202).send(summary);
 }

@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   customType,
@@ -62,6 +63,11 @@ export const workerImport = pgTable('worker_import', {
   startedAt: timestamp('started_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
+  /**
+   * Of a preview saved later from its kept file: the commit job it became (its file moved there),
+   * so that it is saved once and the two can be linked.
+   */
+  commitId: uuid('commit_id').references((): AnyPgColumn => workerImport.id),
 });
 
 /** Rows not written, with their reason and their cells as in the file (to fix and upload again). */
@@ -81,7 +87,8 @@ export const workerImportRow = pgTable(
 
 /**
  * The uploaded file of a background import, in 1 MiB pieces, so that any server instance can run
- * (or resume) the job. Deleted when the job ends.
+ * (or resume) the job. Deleted when the job ends, except a finished preview's: kept (at most
+ * PREVIEW_FILE_DAYS) to be saved later, when the pieces move to the commit job.
  */
 export const workerImportFile = pgTable(
   'worker_import_file',

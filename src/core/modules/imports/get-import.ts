@@ -2,7 +2,9 @@ import type { Ctx } from '../../context.ts';
 import { requirePermission } from '../../access/require-permission.ts';
 import { DomainError } from '../../errors.ts';
 import type { ImportSummary } from './imports.schema.ts';
+import { hasImportFile } from './import-file-store.ts';
 import { findImport, listNotWritten, type ImportRow } from './imports.repository.ts';
+import { mayKeepFile, previewFileKeptUntil } from './preview-file.ts';
 
 /** An import is visible to its author and to users whose scope covers the author's scope. */
 export function importVisible(ctx: Ctx, row: ImportRow): boolean {
@@ -26,12 +28,14 @@ export async function loadImport(ctx: Ctx, id: string): Promise<ImportRow> {
 export async function getImport(ctx: Ctx, id: string): Promise<ImportSummary> {
   const row = await loadImport(ctx, id);
   const rows = await listNotWritten(ctx.db, id, undefined, 500);
-  return toSummary(row, rows);
+  const hasFile = mayKeepFile(row) && (await hasImportFile(ctx.db, id));
+  return toSummary(row, rows, previewFileKeptUntil(row, hasFile, ctx.now()));
 }
 
 export function toSummary(
   row: ImportRow,
   rows: { line: number; outcome: 'rejected' | 'skipped'; reason: string }[],
+  fileKeptUntil: Date | null = null,
 ): ImportSummary {
   return {
     id: row.id,
@@ -57,6 +61,8 @@ export function toSummary(
             : 0,
     },
     cancelRequested: row.cancelRequested,
+    commitId: row.commitId,
+    fileKeptUntil: fileKeptUntil?.toISOString() ?? null,
     rows: rows.map((r) => ({ line: r.line, outcome: r.outcome, reason: r.reason })),
   };
 }

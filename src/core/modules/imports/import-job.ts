@@ -325,8 +325,11 @@ async function finish(
       .set({ status, counts, error, lockedBy: null, finishedAt: sql`now()` })
       .where(eq(workerImport.id, id))
       .returning();
-    // a failed job keeps its file, to be resumed once the cause is fixed
-    if (status !== 'failed') await deleteImportFile(tx, id);
+    // a failed job keeps its file, to be resumed once the cause is fixed; a finished preview
+    // keeps it to be saved later without the file chosen again (commit-preview.ts), for
+    // PREVIEW_FILE_DAYS at most (the runner deletes older ones)
+    const keep = status === 'failed' || (status === 'done' && row?.mode === 'preview');
+    if (!keep) await deleteImportFile(tx, id);
     if (ctx && row) {
       await recordAudit(tx, ctx, {
         action:

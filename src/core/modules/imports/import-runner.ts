@@ -3,9 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { Log } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { claimImport, markStaleImports, runImport } from './import-job.ts';
+import { purgeExpiredPreviewFiles } from './preview-file.ts';
 
 /** Rows per chunk on the embedded database (see runImport's chunkRows). */
 export const EMBEDDED_CHUNK_ROWS = 250;
+/** How often a runner looking for work also deletes the files of old unsaved previews. */
+export const PURGE_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Runs queued imports in the background, one at a time per server process. Several processes on
@@ -18,6 +21,7 @@ export class ImportRunner {
   private running: Promise<void> | undefined;
   private again = false;
   private readonly abort = new AbortController();
+  private lastPurge = 0;
 
   constructor(
     private readonly db: Db,
@@ -54,6 +58,7 @@ export class ImportRunner {
 
   private async drain(): Promise<void> {
     await markStaleImports(this.db);
+    await this.purge();
     for (;;) {
       if (this.abort.signal.aborted) return;
       const job = await claimImport(this.db, this.instance);
@@ -67,6 +72,14 @@ export class ImportRunner {
       });
       this.log.info({ importId: job.id, status }, 'impor berakhir');
     }
+  }
+
+  /** At start-up, then at most once per PURGE_EVERY_MS: old previews' files (PREVIEW_FILE_DAYS). */
+  private async purge(): Promise<void> {
+    if (Date.now() - this.lastPurge < PURGE_EVERY_MS) return;
+    this.lastPurge = Date.now();
+    const cleared = await purgeExpiredPreviewFiles(this.db);
+    if (cleared > 0) this.log.info({ cleared }, 'berkas pratinjau lama dihapus');
   }
 
   /** Stops after the current chunk; a job cut short is marked interrupted (resumable). */

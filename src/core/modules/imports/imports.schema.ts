@@ -36,6 +36,13 @@ export const ImportSummary = z.object({
     percent: z.number().int(),
   }),
   cancelRequested: z.boolean(),
+  /** Of a preview saved later from its kept file: the commit import it became (saved once). */
+  commitId: z.string().nullable(),
+  /**
+   * Of a finished preview not saved yet: until when its file is kept on the server, so that it
+   * can be saved without choosing the file again (POST /api/imports/{id}/commit); null otherwise.
+   */
+  fileKeptUntil: z.string().nullable(),
   /** Rows not written, with the reason (the first 500; all of the rejected ones in rejected.xlsx). */
   rows: z.array(
     z.object({

@@ -6,3 +6,5 @@ export { formatOf } from './read-worker-file.ts';
 export { queueImport, cancelImport, resumeImport, runImport } from './import-job.ts';
 export { ImportRunner } from './import-runner.ts';
 export { listImports } from './list-imports.ts';
+export { commitPreview } from './commit-preview.ts';
+export { PREVIEW_FILE_DAYS, purgeExpiredPreviewFiles } from './preview-file.ts';

@@ -44,6 +44,7 @@ export const KNOWN_ACTIONS = [
   'imports.cancel',
   'imports.cancelled',
   'imports.resume',
+  'imports.commitPreview',
   'enrollments.propose',
   'enrollments.verify',
   'enrollments.approve',

@@ -12,7 +12,8 @@ import {
 } from '@tabler/icons-react';
 import { formatNumber } from '../../lib/format.ts';
 import { TableSkeleton } from '../../ui/table-skeleton.tsx';
-import { CommitBar, StatusBadge, StepTitle } from './import-parts.tsx';
+import { CommitBar } from './commit-bar.tsx';
+import { StatusBadge, StepTitle } from './import-parts.tsx';
 import { JobProgress } from './import-progress.tsx';
 import { canResume, isActive, statusMessage } from './import-status.ts';
 import { ImportSummaryView } from './import-summary.tsx';
@@ -20,13 +21,15 @@ import { type ImportSummary, rejectedUrl, useImportAction } from './imports-api.
 
 interface JobViewProps {
   job: UseQueryResult<ImportSummary>;
-  /** The previewed file is chosen in step 1: a finished preview can be saved. */
+  /** The previewed file is chosen in step 1: a preview whose kept file is gone can be saved. */
   canCommit: boolean;
   onCommit: (summary: ImportSummary) => void;
+  /** Opens another import on the page (the one that saved the preview). */
+  onOpen: (id: string) => void;
 }
 
 /** The import opened on the page (?id=): its progress while it runs, then its result. */
-export function ImportJobView({ job, canCommit, onCommit }: JobViewProps) {
+export function ImportJobView({ job, canCommit, onCommit, onOpen }: JobViewProps) {
   const { t } = useTranslation();
   if (job.isPending) return <TableSkeleton rows={4} />;
   if (job.isError) {
@@ -42,7 +45,12 @@ export function ImportJobView({ job, canCommit, onCommit }: JobViewProps) {
     return (
       <Section id="import-step-preview" n={2} title={t('imports.step.preview')}>
         <ImportSummaryView summary={summary} />
-        <CommitBar summary={summary} canCommit={canCommit} onCommit={() => onCommit(summary)} />
+        <CommitBar
+          summary={summary}
+          canCommit={canCommit}
+          onCommit={() => onCommit(summary)}
+          onSaved={onOpen}
+        />
       </Section>
     );
   }

@@ -32,8 +32,9 @@ const ACCEPT =
 
 /**
  * /pekerja/impor: a Jaring, OpenSID or NIK + name file, uploaded (with its progress), previewed
- * with exact counts, then saved. Both run as background jobs on the server; the one opened on the
- * page is in the address (?id=), so it can be found again from "Impor terakhir".
+ * with exact counts, then saved from the file the server kept (also later, from "Impor
+ * terakhir"; once that file is gone, by choosing the file again). Both run as background jobs on
+ * the server; the one opened on the page is in the address (?id=).
  */
 export function ImportPage() {
   const { t } = useTranslation();
@@ -175,6 +176,7 @@ export function ImportPage() {
                 job={job}
                 canCommit={!!file && file.name === shown?.fileName}
                 onCommit={(preview: ImportSummary) => run('commit', preview.villageCode ?? '')}
+                onOpen={(next) => setParams({ id: next })}
               />
             )}
           </Stack>

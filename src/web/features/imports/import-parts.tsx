@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Alert, Badge, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconCircleCheck, IconDeviceFloppy } from '@tabler/icons-react';
+import { Badge, Group, Text, TextInput, Title } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
 import type { RegionDetail } from '../../../core/modules/regions/regions.schema.ts';
 import { api } from '../../lib/api.ts';
-import { formatNumber } from '../../lib/format.ts';
 import { STATUS_COLOR } from './import-status.ts';
 import { type ImportSummary } from './imports-api.ts';
 
@@ -59,55 +58,6 @@ export function StatusBadge({ status }: { status: ImportSummary['status'] }) {
     >
       {t(`imports.status.${status}`)}
     </Badge>
-  );
-}
-
-/** "Simpan" under a finished preview; without the previewed file chosen, how to get it back. */
-export function CommitBar({
-  summary,
-  onCommit,
-  canCommit,
-}: {
-  summary: ImportSummary;
-  onCommit: () => void;
-  /** The previewed file is still chosen in step 1 (not so for a preview opened from the list). */
-  canCommit: boolean;
-}) {
-  const { t } = useTranslation();
-  const { created, updated } = summary.counts;
-  const writes = created + updated;
-  return (
-    <Alert color={writes > 0 ? 'blue' : 'gray'} variant="light" title={t('imports.notSavedYet')}>
-      <Stack gap="sm">
-        <Text size="sm">
-          {writes > 0
-            ? t('imports.commitHint', {
-                writes: [
-                  created > 0 && t('imports.commitCreated', { n: formatNumber(created) }),
-                  updated > 0 && t('imports.commitUpdated', { n: formatNumber(updated) }),
-                ]
-                  .filter(Boolean)
-                  .join(t('imports.and')),
-              })
-            : t('imports.nothingToWrite')}
-        </Text>
-        {!canCommit && (
-          <Text size="sm" fw={500} data-testid="import-reselect">
-            {t('imports.reselect', { name: summary.fileName })}
-          </Text>
-        )}
-        <Group>
-          <Button
-            onClick={onCommit}
-            disabled={!canCommit}
-            leftSection={<IconDeviceFloppy size={18} aria-hidden />}
-            data-testid="import-commit"
-          >
-            {t('imports.commit')}
-          </Button>
-        </Group>
-      </Stack>
-    </Alert>
   );
 }
 

@@ -28,6 +28,8 @@ function summary(patch: Partial<ImportSummary> = {}): ImportSummary {
     finishedAt: null,
     progress: { bytesDone: 0, bytesTotal: 1000, linesDone: 0, percent: 0 },
     cancelRequested: false,
+    commitId: null,
+    fileKeptUntil: null,
     rows: [],
     ...patch,
   };

@@ -164,3 +164,24 @@ export function useImportAction(id: string, action: 'cancel' | 'resume') {
     },
   });
 }
+
+/**
+ * POST /api/imports/{id}/commit: a finished preview saved from the file the server kept (no
+ * upload again). Answers with the new commit import, finished (200) or still running (202).
+ */
+export function useCommitPreview(previewId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<ImportSummary>(`${importPath(previewId)}/commit`, { method: 'POST' }),
+    onSuccess: (summary) => {
+      queryClient.setQueryData(importKeys.detail(summary.id), summary);
+      if (!isActive(summary.status))
+        void queryClient.invalidateQueries({ queryKey: workerKeys.all });
+    },
+    // the preview now names its commit (or, refused, says why): asked again either way
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: importKeys.detail(previewId) });
+      void queryClient.invalidateQueries({ queryKey: importKeys.recent() });
+    },
+  });
+}

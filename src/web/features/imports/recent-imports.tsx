@@ -106,6 +106,32 @@ function RecentItem({ item, open }: { item: ImportSummary; open: boolean }) {
       <Text size="sm" mt={4} data-testid="import-recent-counts">
         {detail.filter(Boolean).join(' · ')}
       </Text>
+      <PreviewState item={item} />
     </Box>
+  );
+}
+
+/** Of a finished preview: the import that saved it, or until when it can still be saved. */
+function PreviewState({ item }: { item: ImportSummary }) {
+  const { t } = useTranslation();
+  if (item.commitId) {
+    return (
+      <Anchor
+        component={Link}
+        to={`/pekerja/impor?id=${encodeURIComponent(item.commitId)}`}
+        size="sm"
+        mt={2}
+        display="inline-block"
+        data-testid="import-recent-saved"
+      >
+        {t('imports.recent.savedAs')}
+      </Anchor>
+    );
+  }
+  if (!item.fileKeptUntil) return null;
+  return (
+    <Text size="sm" mt={2} c="blue.8" data-testid="import-recent-unsaved">
+      {t('imports.recent.keptUntil', { date: formatDateTime(item.fileKeptUntil) })}
+    </Text>
   );
 }

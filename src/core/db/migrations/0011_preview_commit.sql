@@ -1,0 +1,2 @@
+ALTER TABLE "worker_import" ADD COLUMN "commit_id" uuid;--> statement-breakpoint
+ALTER TABLE "worker_import" ADD CONSTRAINT "worker_import_commit_id_worker_import_id_fk" FOREIGN KEY ("commit_id") REFERENCES "public"."worker_import"("id") ON DELETE no action ON UPDATE no action;
