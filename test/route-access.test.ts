@@ -549,6 +549,18 @@ const ACCESS: Record<string, Entry> = {
     call: programUrl('/allocations'),
     expect: allowed([...ROLES], 200, 404),
   },
+  'GET /api/programs/:id/allocations.xlsx': {
+    anonymous: 401,
+    scoped: true,
+    call: programUrl('/allocations.xlsx'),
+    expect: allowed([...ROLES], 200, 404),
+  },
+  'GET /api/programs/:id/allocations.pdf': {
+    anonymous: 401,
+    scoped: true,
+    call: programUrl('/allocations.pdf'),
+    expect: allowed([...ROLES], 200, 404),
+  },
   'PUT /api/programs/:id/allocations': {
     anonymous: 401,
     scoped: true,

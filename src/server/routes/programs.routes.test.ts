@@ -208,6 +208,20 @@ describe('program routes', () => {
     ).toBe(404);
   });
 
+  it('downloads the seats of a district village by village, as Excel and as a PDF', async () => {
+    const xlsx = await call('GET', `/api/programs/${id}/allocations.xlsx?region=15.08.01`, dinas);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.headers['content-disposition']).toMatch(
+      /^attachment; filename="rekap-kursi-\d{4}-\d{2}-\d{2}\.xlsx"$/,
+    );
+    const pdf = await call('GET', `/api/programs/${id}/allocations.pdf?region=15.08.01`, dinas);
+    expect([pdf.statusCode, pdf.headers['content-type']]).toEqual([200, 'application/pdf']);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const wrong = await call('GET', `/api/programs/${id}/allocations.pdf?region=bukan`, dinas);
+    expect(wrong.statusCode).toBe(400);
+  });
+
   it('activates and closes; out of scope the program does not exist', async () => {
     expect((await call('GET', `/api/programs/${id}`, tebo)).statusCode).toBe(404);
     expect((await call('POST', `/api/programs/${id}/activate`, tebo, {})).statusCode).toBe(404);

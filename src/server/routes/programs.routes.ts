@@ -11,6 +11,7 @@ import {
   AllocationTotals,
   closeProgram,
   createProgram,
+  exportAllocations,
   getAllocations,
   getProgram,
   importAllocations,
@@ -25,7 +26,8 @@ import {
 } from '../../core/modules/programs/index.ts';
 import { formatOf } from '../../core/modules/imports/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { IdParams, ErrorResponse, errorResponses } from './common.ts';
+import { jakartaDate } from '../../core/context.ts';
+import { IdParams, ErrorResponse, errorResponses, file, sendFile, XLSX_TYPE } from './common.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['program'];
@@ -127,6 +129,34 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => getAllocations(req.ctx(), req.params.id, req.query.region),
   );
+  for (const format of ['xlsx', 'pdf'] as const) {
+    r.get(
+      `/api/programs/:id/allocations.${format}`,
+      {
+        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          summary:
+            format === 'xlsx'
+              ? 'Rekap kursi desa demi desa (kursi, terisi, sisa, biaya) di bawah suatu wilayah, sebagai Excel; dicatat di audit'
+              : 'Rekap kursi desa demi desa untuk dicetak (PDF A4, paling banyak 5.000 desa); dicatat di audit',
+          params: IdParams,
+          querystring: AllocationsQuery,
+          response: { 200: file(`Berkas ${format.toUpperCase()}`), ...errors },
+        },
+      },
+      async (req, reply) => {
+        const ctx = req.ctx();
+        return sendFile(
+          req,
+          reply,
+          (out) => exportAllocations(ctx, req.params.id, req.query, format, out),
+          format === 'xlsx' ? XLSX_TYPE : 'application/pdf',
+          `rekap-kursi-${jakartaDate(ctx.now())}.${format}`,
+        );
+      },
+    );
+  }
   r.put(
     '/api/programs/:id/allocations',
     {

@@ -3,7 +3,6 @@ import type { Ctx } from '../../context.ts';
 import { requirePermission } from '../../access/require-permission.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { DomainError } from '../../errors.ts';
-import { FUNDER_TYPES, type FunderType } from '../../rules/contribution-rates.ts';
 import { ENROLLMENT_STATUSES, statusLabel } from '../../rules/enrollment-status.ts';
 import { monthName } from '../../rules/indonesian.ts';
 import { maskKpj, maskNik } from '../../rules/personal-data.ts';
@@ -16,7 +15,8 @@ import {
   type XlsxColumn,
 } from '../../table-export.ts';
 import { parseOrThrow } from '../../validation.ts';
-import { loadProgram, type ProgramRow } from '../programs/load-program.ts';
+import { programLine } from '../programs/get-program.ts';
+import { loadProgram } from '../programs/load-program.ts';
 import { findRegionFacts } from '../programs/programs.repository.ts';
 import { enrollmentFilter } from './list-enrollments.ts';
 import { ExportParticipantsQuery } from './enrollment.schema.ts';
@@ -51,9 +51,6 @@ const months = (e: Row['e']) =>
     ? monthName(e.firstMonth.slice(0, 7))
     : `${monthName(e.firstMonth.slice(0, 7))} – ${monthName(e.lastMonth.slice(0, 7))}`;
 
-const period = (p: ProgramRow) =>
-  `${monthName(p.firstMonth.slice(0, 7))} – ${monthName(p.lastMonth.slice(0, 7))}`;
-const funder = (p: ProgramRow) => FUNDER_TYPES[p.funderType as FunderType]?.label ?? p.funderType;
 const countsLine = (counts: Record<string, number>) =>
   ENROLLMENT_STATUSES.filter((s) => (counts[s] ?? 0) > 0)
     .map((s) => `${statusLabel(s)} ${(counts[s] ?? 0).toLocaleString('id-ID')}`)
@@ -128,7 +125,7 @@ export async function exportParticipants(
   const heading: TableHeading = {
     title: `Daftar peserta: ${program.name}`,
     lines: [
-      `${owner[0]?.name ?? program.ownerRegion} · ${funder(program)} · ${period(program)}`,
+      programLine(program, owner[0]?.name ?? program.ownerRegion),
       `Wilayah: ${scope} · ${printedBy(ctx)}`,
       `${total.toLocaleString('id-ID')} peserta dalam daftar · ${seats.toLocaleString('id-ID')} kursi · ${countsLine(counts)}`,
     ],

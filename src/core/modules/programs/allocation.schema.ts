@@ -15,6 +15,7 @@ export const AllocationsQuery = z.object({
     description: 'Wilayah yang dirinci (bawaan: wilayah pemilik program, atau cakupan Anda)',
   }),
 });
+export type AllocationsQuery = z.infer<typeof AllocationsQuery>;
 
 export const AllocationChild = z.object({
   region: z.string().meta({ description: 'Kode wilayah anak', example: '15.08.01' }),

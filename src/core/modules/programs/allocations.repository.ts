@@ -176,3 +176,51 @@ export async function pendingProposals(db: Db, programId: string) {
   const n = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
   return { proposed: n('proposed'), verified: n('verified'), approved: n('approved') };
 }
+
+export interface VillageSeatsRow {
+  code: string;
+  name: string;
+  kind: string | null;
+  districtName: string | null;
+  regencyName: string | null;
+  seats: number;
+  filled: number;
+}
+
+/**
+ * Every village of the program at or below `code` that has seats or filled seats, with its
+ * district and regency, in code order: the recap an office prints (one statement; a province has
+ * about 8,500 villages).
+ */
+export async function villageSeats(
+  db: Db,
+  programId: string,
+  code: string,
+): Promise<VillageSeatsRow[]> {
+  const below = `${escapeLike(code)}.%`;
+  const rows = await queryRows<VillageSeatsRow>(
+    db,
+    sql`WITH seats AS (
+        SELECT village_code AS code, seats FROM program_allocation
+        WHERE program_id = ${programId} AND (village_code = ${code} OR village_code LIKE ${below})
+      ), filled AS (
+        SELECT village_code AS code, count(*)::int AS filled FROM enrollment
+        WHERE program_id = ${programId} AND (village_code = ${code} OR village_code LIKE ${below})
+          AND status = ANY(${sql.param(FILLING)}::text[])
+        GROUP BY 1
+      ), villages AS (
+        SELECT coalesce(s.code, f.code) AS code, coalesce(s.seats, 0)::int AS seats,
+          coalesce(f.filled, 0)::int AS filled
+        FROM seats s FULL JOIN filled f ON f.code = s.code
+        WHERE coalesce(s.seats, 0) > 0 OR coalesce(f.filled, 0) > 0
+      )
+      SELECT v.code, r.name, r.kind, d.name AS "districtName", k.name AS "regencyName",
+        v.seats, v.filled
+      FROM villages v
+      JOIN region r ON r.code = v.code
+      LEFT JOIN region d ON d.code = substr(v.code, 1, 8)
+      LEFT JOIN region k ON k.code = substr(v.code, 1, 5)
+      ORDER BY v.code`,
+  );
+  return rows.map((r) => ({ ...r, seats: Number(r.seats), filled: Number(r.filled) }));
+}

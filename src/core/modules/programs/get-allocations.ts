@@ -5,7 +5,7 @@ import { DomainError } from '../../errors.ts';
 import { ancestorCodesOf } from '../../rules/region-code.ts';
 import type { Allocations } from './allocation.schema.ts';
 import { rollupAllocations } from './allocations.repository.ts';
-import { loadProgram } from './load-program.ts';
+import { loadProgram, type ProgramRow } from './load-program.ts';
 import { findRegionFacts } from './programs.repository.ts';
 
 const atOrBelow = (code: string, root: string) => code === root || code.startsWith(`${root}.`);
@@ -20,13 +20,11 @@ function startOf(ctx: Ctx, ownerRegion: string): string {
 }
 
 /**
- * Seats and filled seats of a region of the program and of each of its children (districts of a
- * regency, villages of a district…): every level is the sum of the one below, by construction
- * (one roll-up on the code prefix). A region outside the program or the actor's scope: NOT_FOUND.
+ * The region of the program the actor looks at (the one asked for, or where the drill-down
+ * starts) with the steps above it inside the program and the actor's scope. A region outside the
+ * program or the actor's scope: NOT_FOUND.
  */
-export async function getAllocations(ctx: Ctx, id: string, region?: string): Promise<Allocations> {
-  requirePermission(ctx.actor, 'programs.read');
-  const row = await loadProgram(ctx, id);
+export async function regionInView(ctx: Ctx, row: ProgramRow, region?: string) {
   const code = region ?? startOf(ctx, row.ownerRegion);
   const notFound = () =>
     new DomainError('NOT_FOUND', `Wilayah ${code} tidak termasuk program ini.`, { region: code });
@@ -37,6 +35,18 @@ export async function getAllocations(ctx: Ctx, id: string, region?: string): Pro
   const facts = new Map((await findRegionFacts(ctx.db, path)).map((f) => [f.code, f]));
   const here = facts.get(code);
   if (!here) throw notFound();
+  return { code, here, path: path.map((c) => ({ region: c, name: facts.get(c)?.name ?? c })) };
+}
+
+/**
+ * Seats and filled seats of a region of the program and of each of its children (districts of a
+ * regency, villages of a district…): every level is the sum of the one below, by construction
+ * (one roll-up on the code prefix).
+ */
+export async function getAllocations(ctx: Ctx, id: string, region?: string): Promise<Allocations> {
+  requirePermission(ctx.actor, 'programs.read');
+  const row = await loadProgram(ctx, id);
+  const { code, here, path } = await regionInView(ctx, row, region);
   const { seats, filled, children } = await rollupAllocations(ctx.db, id, code, here.level);
   return {
     region: code,
@@ -44,7 +54,7 @@ export async function getAllocations(ctx: Ctx, id: string, region?: string): Pro
     level: here.level,
     seats,
     filled,
-    path: path.map((c) => ({ region: c, name: facts.get(c)?.name ?? c })),
+    path,
     children: children.map((c) => ({
       region: c.code,
       name: c.name,

@@ -3,7 +3,12 @@ import { can, requirePermission } from '../../access/require-permission.ts';
 import { isWithinScope } from '../../access/scope.ts';
 import type { Db } from '../../db/client.ts';
 import { plan } from '../../rules/budget-plan.ts';
-import type { BenefitProgram, FunderType } from '../../rules/contribution-rates.ts';
+import {
+  FUNDER_TYPES,
+  type BenefitProgram,
+  type FunderType,
+} from '../../rules/contribution-rates.ts';
+import { monthName } from '../../rules/indonesian.ts';
 import { regionLevelOf } from '../../rules/region-code.ts';
 import { displayNames } from '../accounts/accounts.repository.ts';
 import { allocationTotals } from './allocations.repository.ts';
@@ -22,6 +27,13 @@ export function seatCost(row: ProgramRow) {
     seatsPerVillage: 1,
     villages: 1,
   });
+}
+
+/** "Kabupaten Bungo · APBD kabupaten/kota · Januari 2027 – Desember 2027": under a list's title. */
+export function programLine(row: ProgramRow, ownerName: string): string {
+  const funder = FUNDER_TYPES[row.funderType as FunderType]?.label ?? row.funderType;
+  const period = `${monthName(dateToMonth(row.firstMonth))} – ${monthName(dateToMonth(row.lastMonth))}`;
+  return `${ownerName} · ${funder} · ${period}`;
 }
 
 export function toSummary(

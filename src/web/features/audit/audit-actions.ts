@@ -57,6 +57,7 @@ export const KNOWN_ACTIONS = [
   'programs.close',
   'programs.setAllocations',
   'programs.importAllocations',
+  'programs.exportAllocations',
   'bpjs.exportBatch',
   'bpjs.downloadBatch',
   'bpjs.importResults',
