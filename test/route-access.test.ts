@@ -718,6 +718,23 @@ const ACCESS: Record<string, Entry> = {
     call: fixed('/api/continuity?days=45'),
     expect: everyone(200),
   },
+  // The same list as files: a region of another regency is refused (403) for all but the admin.
+  'GET /api/continuity.xlsx': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({
+      url: `/api/continuity.xlsx?days=45&region=${w === 'in' ? '15.08.01.2001' : '13.03'}`,
+    }),
+    expect: allowed([...ROLES], 200, 403),
+  },
+  'GET /api/continuity.pdf': {
+    anonymous: 401,
+    scoped: true,
+    call: (w) => ({
+      url: `/api/continuity.pdf?days=45&region=${w === 'in' ? '15.08.01.2001' : '13.03'}`,
+    }),
+    expect: allowed([...ROLES], 200, 403),
+  },
   'POST /api/programs/:id/renew': {
     anonymous: 401,
     scoped: true,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pdfText } from '../../test/pdf-text.ts';
 import { ApiClient } from '../api.ts';
 import { launchBrowser } from '../browser.ts';
 import { LoginPage } from '../pages/login.page.ts';
@@ -195,6 +196,33 @@ describe('the approved list goes to BPJS and the answer comes back', () => {
     expect(await pedukun.getByText('Rahmat Hidayat').count()).toBe(0);
     await shot(admin, '86-kesinambungan');
     await phoneShot(admin, '87-kesinambungan-ponsel');
+
+    // the same list to send to the villages: every worker, as Excel and as a PDF to print
+    await continuity.openDownloads();
+    // the menu's opening transition finished, for the picture
+    await admin.waitForFunction(() => document.getAnimations().length === 0);
+    await shot(admin, '86a-kesinambungan-unduh');
+    const xlsx = await continuity.downloadList('xlsx');
+    expect(xlsx).toMatch(/segera-berakhir-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    const sheet = workbook.getWorksheet('Segera berakhir')!;
+    expect(sheet.getRow(1).getCell(1).text).toBe('Perlindungan segera berakhir: dalam 366 hari');
+    expect(sheet.getRow(2).getCell(1).text).toMatch(
+      /^Wilayah: Kabupaten Bungo · dicetak \d{1,2} \w+ \d{4} oleh Hendra Saputra$/,
+    );
+    const listed: string[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 6 && row.getCell(4).text === 'Pedukun')
+        listed.push(`${row.getCell(2).text}: ${row.getCell(6).text}`);
+    });
+    expect(listed.sort()).toEqual([`Budi Santoso: ${PROGRAM}`, `Siti Aminah: ${PROGRAM}`]);
+    const pdfFile = await continuity.downloadList('pdf');
+    if (SHOTS) fs.copyFileSync(pdfFile, `${SHOTS}/86b-kesinambungan.pdf`);
+    const pdf = pdfText(fs.readFileSync(pdfFile));
+    expect(pdf).toContain('Perlindungan segera berakhir: dalam 366 hari');
+    for (const name of ['Siti Aminah', 'Budi Santoso']) expect(pdf).toContain(name);
+    expect(pdf).not.toContain('Rahmat Hidayat');
     const row = continuity.program(PROGRAM);
     await row.getByRole('button', { name: 'Perpanjang' }).click();
     const dialog = admin.getByRole('dialog', { name: 'Perpanjang program' });

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pdfText } from '../../test/pdf-text.ts';
 import { ApiClient } from '../api.ts';
 import { launchBrowser } from '../browser.ts';
 import { LoginPage } from '../pages/login.page.ts';
@@ -98,6 +100,19 @@ describe('the regency office of Bungo runs a program of 25 seats in every desa',
       /Kabupaten Bungo\s*›\s*Tanah Tumbuh/,
     );
     await shot('63-program-kecamatan');
+    // the district's seats village by village, to print or file
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await programs().downloadSeats('xlsx'));
+    const lines: string[] = [];
+    workbook.getWorksheet('Kursi')!.eachRow((row, n) => {
+      if (n > 6) lines.push(`${row.getCell(3).text}: ${row.getCell(7).text}`);
+    });
+    expect(lines).toHaveLength(11 + 1);
+    expect(lines).toContain('Pedukun: 25');
+    expect(lines.at(-1)).toBe('Jumlah: 275');
+    const pdf = pdfText(fs.readFileSync(await programs().downloadSeats('pdf'))).join('\n');
+    expect(pdf).toContain(`Rekap kursi: ${NAME}`);
+    expect(pdf).toContain('Wilayah: Tanah Tumbuh');
 
     await programs().drillTo('Pedukun');
     await expect.poll(() => programs().allocationTotal()).toBe('Pedukun: 25 kursi, 0 terisi (0%)');

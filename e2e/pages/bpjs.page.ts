@@ -95,4 +95,26 @@ export class ContinuityPage {
   program(name: string): Locator {
     return this.page.getByTestId('continuity-program').filter({ hasText: name });
   }
+
+  /** Opens "Unduh daftar" (Excel, PDF untuk dicetak). */
+  async openDownloads(): Promise<void> {
+    await this.page.getByTestId('continuity-export').click();
+    await this.page.getByTestId('continuity-export-xlsx').waitFor();
+  }
+
+  /** "Unduh daftar" → Excel or PDF; the downloaded file's path (the server's file name). */
+  async downloadList(format: 'xlsx' | 'pdf'): Promise<string> {
+    if (!(await this.page.getByTestId(`continuity-export-${format}`).isVisible()))
+      await this.openDownloads();
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByTestId(`continuity-export-${format}`).click(),
+    ]);
+    const target = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'jaring-segera-berakhir-')),
+      download.suggestedFilename(),
+    );
+    await download.saveAs(target);
+    return target;
+  }
 }

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { downloadFrom } from '../download.ts';
 
 /** /usulan and /program/:id/peserta: proposals, the district's and the regency's queues. */
 export class EnrollmentPage {
@@ -39,18 +37,8 @@ export class EnrollmentPage {
   }
 
   /** "Unduh daftar" → Excel or PDF; the downloaded file's path (the server's file name). */
-  async downloadList(format: 'xlsx' | 'pdf'): Promise<string> {
-    await this.page.getByTestId('participants-export').click();
-    const [download] = await Promise.all([
-      this.page.waitForEvent('download'),
-      this.page.getByTestId(`participants-export-${format}`).click(),
-    ]);
-    const target = path.join(
-      fs.mkdtempSync(path.join(os.tmpdir(), 'jaring-peserta-')),
-      download.suggestedFilename(),
-    );
-    await download.saveAs(target);
-    return target;
+  downloadList(format: 'xlsx' | 'pdf'): Promise<string> {
+    return downloadFrom(this.page, 'participants-export', format);
   }
 
   /** The list's "Wilayah" filter (district, regency and province users): searched, picked by code. */

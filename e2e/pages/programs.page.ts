@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { downloadFrom } from '../download.ts';
 
 /** The program list (/program), the new-program form and a program's page (/program/:id). */
 export class ProgramsPage {
@@ -37,6 +38,11 @@ export class ProgramsPage {
 
   status(): Locator {
     return this.page.getByTestId('program-status').first();
+  }
+
+  /** "Unduh rekap kursi" of the region in view → Excel or PDF; the downloaded file's path. */
+  downloadSeats(format: 'xlsx' | 'pdf'): Promise<string> {
+    return downloadFrom(this.page, 'allocations-export', format);
   }
 
   async allocationTotal(): Promise<string> {

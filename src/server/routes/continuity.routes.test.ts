@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aUser } from '../../../test/factories.ts';
 import { aProgram } from '../../../test/program-factories.ts';
-import { aWorker, anEnrollment } from '../../../test/bpjs-factories.ts';
+import { aWorker, anEnrollment, readXlsx } from '../../../test/bpjs-factories.ts';
+import { pdfText } from '../../../test/pdf-text.ts';
 import { buildTestApp, loginAs } from '../../../test/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-db.ts';
 import { setLifeStatus } from '../../core/modules/workers/index.ts';
+import { XLSX_TYPE } from './common.ts';
 
 const PEDUKUN = '15.08.01.2001';
 /** Mid-May 2027 in Jakarta. */
@@ -67,6 +69,8 @@ describe('continuity routes', () => {
     expect((await post(`/api/enrollments/${id}/end`, {})).statusCode).toBe(401);
     expect((await post(`/api/enrollments/${id}/replace`, {})).statusCode).toBe(401);
     expect((await get('/api/continuity')).statusCode).toBe(401);
+    expect((await get('/api/continuity.xlsx')).statusCode).toBe(401);
+    expect((await get('/api/continuity.pdf')).statusCode).toBe(401);
     expect((await post(`/api/programs/${programId}/renew`, {})).statusCode).toBe(401);
   });
 
@@ -85,6 +89,9 @@ describe('continuity routes', () => {
     );
     expect(renew.statusCode).toBe(404);
     expect((await get('/api/continuity?region=15.08', operator)).statusCode).toBe(403);
+    const file = await get('/api/continuity.pdf?region=15.08', operator);
+    expect(file.statusCode).toBe(403);
+    expect(file.json().error.message).toBe('Wilayah ini di luar cakupan akun Anda.');
   });
 
   it('refuses bad input with Indonesian messages per field', async () => {
@@ -116,6 +123,44 @@ describe('continuity routes', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ days: 45, today: '2027-05-20', total: 2 });
     expect(res.json().villages[0]).toMatchObject({ code: PEDUKUN, name: 'Pedukun', count: 2 });
+  });
+
+  it('downloads the same list as Excel and as a PDF to print', async () => {
+    const xlsx = await get('/api/continuity.xlsx?days=45', dinas);
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    expect(xlsx.headers['content-type']).toBe(XLSX_TYPE);
+    expect(xlsx.headers['content-disposition']).toBe(
+      'attachment; filename="segera-berakhir-2027-05-20.xlsx"',
+    );
+    const rows = await readXlsx(xlsx.rawPayload);
+    expect(rows[0]![0]).toBe('Perlindungan segera berakhir: dalam 45 hari');
+    expect(rows[3]![0]).toBe('2 pekerja di 1 desa/kelurahan');
+    // readXlsx skips the empty row under the heading
+    expect(rows[4]![1]).toBe('Nama');
+    expect(rows.slice(5).map((r) => [r[1], r[2], r[3], r[6], r[7]])).toEqual(
+      [w.budi!, w.siti!].map((x, i) => [
+        i === 0 ? 'Budi Santoso' : 'Siti Aminah',
+        `${x.nik.slice(0, 6)}xxxxxx${x.nik.slice(12)}`,
+        'Pedukun',
+        '30 Juni 2027',
+        '41',
+      ]),
+    );
+    const pdf = await get('/api/continuity.pdf', operator);
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(pdf.rawPayload);
+    expect(text).toContain('Budi Santoso');
+    expect(text).toContain('Siti Aminah');
+    const bad = await get('/api/continuity.pdf?days=0', dinas);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toBe('Jumlah hari harus angka 1–366.');
+    // in the OpenAPI document, with the page's filters
+    const spec = (await get('/api/docs/json')).json();
+    const doc = spec.paths['/api/continuity.pdf'].get;
+    expect(doc.summary).toContain('paling banyak 5.000 baris');
+    expect(doc.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['days', 'region']);
+    expect(spec.paths['/api/continuity.xlsx'].get.summary).toContain('sebagai Excel');
   });
 
   it('ends a seat and lets the village propose the replacement', async () => {

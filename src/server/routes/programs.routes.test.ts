@@ -182,7 +182,12 @@ describe('program routes', () => {
     const regency = await call('GET', `/api/programs/${id}/allocations`, dinas);
     expect(regency.statusCode).toBe(200);
     const body = regency.json();
-    expect([body.region, body.seats, body.children.length]).toEqual(['15.08', 3_625, 17]);
+    expect([body.region, body.seats, body.villages, body.children.length]).toEqual([
+      '15.08',
+      3_625,
+      141,
+      17,
+    ]);
     expect(body.children[0]).toMatchObject({
       region: '15.08.01',
       name: 'Tanah Tumbuh',

@@ -38,11 +38,14 @@ export const workerImport = pgTable('worker_import', {
   layout: text('layout', { enum: ['jaring', 'opensid', 'minimal'] }).notNull(),
   mode: text('mode', { enum: ['preview', 'commit'] }).notNull(),
   /**
-   * queued → running → done | failed | cancelled; `interrupted` when the server stopped mid-run
-   * (the job resumes from `lines_done`, each chunk having been committed whole with its counts).
+   * uploading → queued → running → done | failed | cancelled; `interrupted` when the server
+   * stopped mid-run (the job resumes from `lines_done`, each chunk having been committed whole with
+   * its counts). `uploading`: the file is being stored, piece by piece, each in its own short
+   * transaction (the embedded database serves other requests in between); the runner does not
+   * claim it, and one whose storing went silent is cancelled with its pieces deleted.
    */
   status: text('status', {
-    enum: ['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted'],
+    enum: ['uploading', 'queued', 'running', 'done', 'failed', 'cancelled', 'interrupted'],
   }).notNull(),
   /** The village given in the form, for files without a village column (OpenSID). */
   villageCode: text('village_code'),
@@ -53,11 +56,14 @@ export const workerImport = pgTable('worker_import', {
   error: text('error'),
   /** The last line of the file whose chunk is committed: a resumed job starts after it. */
   linesDone: integer('lines_done').notNull().default(0),
-  /** Progress: bytes of the file read so far, of its size. */
+  /** Progress: bytes of the file read so far (while `uploading`: stored so far), of its size. */
   bytesDone: bigint('bytes_done', { mode: 'number' }).notNull().default(0),
   bytesTotal: bigint('bytes_total', { mode: 'number' }).notNull().default(0),
   cancelRequested: boolean('cancel_requested').notNull().default(false),
-  /** Which server process runs the job, and when it last said so (a stale lease is taken over). */
+  /**
+   * Which server process runs the job, and when it last said so (a stale lease is taken over);
+   * while `uploading`, `heartbeat_at` is the time of the last piece stored.
+   */
   lockedBy: text('locked_by'),
   heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
   startedAt: timestamp('started_at', { withTimezone: true }),

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
 import { enrollment, program, programAllocation } from '../../db/schema/programs.ts';
 import { region } from '../../db/schema/regions.ts';
@@ -151,4 +151,121 @@ export async function allocationSeats(db: Db, programId: string): Promise<Map<st
     .from(programAllocation)
     .where(eq(programAllocation.programId, programId));
   return new Map(rows.map((r) => [r.village, r.seats]));
+}
+
+/**
+ * Active seats whose protection ends (the last day of their last month) between `today` and
+ * `until`, in the region `where` (on `e.village_code`), for a worker still alive, with no approved
+ * (or later) seat starting the month right after: the gap DOMAIN §8 warns of, before it happens.
+ * The FROM and WHERE of the list, its counts and its export.
+ */
+export function endingSoonFrom(where: SQL, today: string, until: string): SQL {
+  return sql`FROM enrollment e
+    JOIN worker w ON w.id = e.worker_id
+    JOIN program p ON p.id = e.program_id
+    LEFT JOIN region v ON v.code = e.village_code
+    LEFT JOIN region d ON d.code = left(e.village_code, 8)
+    WHERE e.status = 'active' AND w.life_status = 'alive' AND w.merged_into IS NULL
+      AND ((e.last_month + interval '1 month')::date - 1) BETWEEN ${today}::date AND ${until}::date
+      AND ${where}
+      AND NOT EXISTS (
+        SELECT 1 FROM enrollment f
+        WHERE f.worker_id = e.worker_id AND f.status IN ('approved', 'sent', 'active')
+          AND f.first_month = (e.last_month + interval '1 month')::date)`;
+}
+
+/** Workers of the list per village, in village order. */
+export async function endingSoonPerVillage(
+  db: Db,
+  where: SQL,
+  today: string,
+  until: string,
+): Promise<{ code: string; count: number }[]> {
+  const rows = await queryRows<{ code: string; count: number }>(
+    db,
+    sql`SELECT e.village_code AS code, count(*)::int AS count
+        ${endingSoonFrom(where, today, until)}
+        GROUP BY e.village_code ORDER BY e.village_code`,
+  );
+  return rows.map((r) => ({ code: r.code, count: Number(r.count) }));
+}
+
+/** Where a batch of the list stopped: village, last month of the seat, name, enrollment. */
+export interface EndingSoonCursor {
+  villageCode: string;
+  lastMonth: string;
+  nameKey: string;
+  id: string;
+}
+
+export interface EndingSoonRow {
+  id: string;
+  name: string;
+  nik: string;
+  nameKey: string;
+  villageCode: string;
+  villageName: string;
+  districtName: string;
+  programName: string;
+  /** YYYY-MM-DD, the first day of the seat's last month. */
+  lastMonth: string;
+  /** YYYY-MM-DD, the last day of protection. */
+  endsOn: string;
+}
+
+/**
+ * One batch of the list in print order (village, end date, name) in some of its villages, after
+ * `after`: a keyset page. The caller reads a few villages at a time (about one batch of rows), so
+ * each query reads those villages through the village index instead of sorting the rest of a
+ * province's list again for every batch.
+ */
+export async function endingSoonBatch(
+  db: Db,
+  q: { where: SQL; today: string; until: string; villages: readonly string[] },
+  after: EndingSoonCursor | null,
+  limit: number,
+): Promise<{ rows: EndingSoonRow[]; next: EndingSoonCursor | null }> {
+  const keyset = after
+    ? sql`(e.village_code, e.last_month, w.name_key, e.id)
+          > (${after.villageCode}, ${after.lastMonth}::date, ${after.nameKey}, ${after.id}::uuid)`
+    : sql`true`;
+  const villages = sql`e.village_code = ANY(${sql.param([...q.villages])}::text[])`;
+  const rows = await queryRows<EndingSoonRow>(
+    db,
+    sql`SELECT e.id, w.full_name AS name, w.nik, w.name_key AS "nameKey",
+          e.village_code AS "villageCode", coalesce(v.name, e.village_code) AS "villageName",
+          coalesce(d.name, '') AS "districtName", p.name AS "programName",
+          e.last_month::text AS "lastMonth",
+          ((e.last_month + interval '1 month')::date - 1)::text AS "endsOn"
+        ${endingSoonFrom(sql`(${q.where}) AND ${villages} AND (${keyset})`, q.today, q.until)}
+        ORDER BY e.village_code, e.last_month, w.name_key, e.id
+        LIMIT ${limit}`,
+  );
+  const last = rows.at(-1);
+  return {
+    rows,
+    next:
+      rows.length === limit && last
+        ? {
+            villageCode: last.villageCode,
+            lastMonth: last.lastMonth,
+            nameKey: last.nameKey,
+            id: last.id,
+          }
+        : null,
+  };
+}
+
+/** The regions named and the regions above them (district, regency, province), for a heading. */
+export async function regionsWithParents(db: Db, codes: readonly string[]) {
+  const all = new Set<string>();
+  for (const code of codes) {
+    const parts = code.split('.');
+    for (let i = 1; i <= parts.length; i += 1) all.add(parts.slice(0, i).join('.'));
+  }
+  if (all.size === 0) return [];
+  return db
+    .select({ code: region.code, name: region.name, level: region.level, kind: region.kind })
+    .from(region)
+    .where(inArray(region.code, [...all]));
 }

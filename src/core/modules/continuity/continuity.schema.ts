@@ -73,7 +73,13 @@ export const EnrollmentView = z.object({
 });
 export type EnrollmentView = z.infer<typeof EnrollmentView>;
 
-/** GET /api/continuity */
+/**
+ * GET /api/continuity.pdf: a printed list longer than this is no longer read; the office picks a
+ * smaller region or fewer days, or takes the Excel (which has no limit).
+ */
+export const ENDING_SOON_PDF_MAX_ROWS = 5_000;
+
+/** GET /api/continuity, and its downloads /api/continuity.xlsx and .pdf */
 export const ContinuityQuery = z.object({
   days: z.coerce
     .number({ message: 'Jumlah hari harus angka 1–366.' })

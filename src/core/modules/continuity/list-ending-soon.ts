@@ -9,6 +9,7 @@ import { DomainError } from '../../errors.ts';
 import { maskNik } from '../../rules/personal-data.ts';
 import { parseOrThrow } from '../../validation.ts';
 import { ContinuityQuery, type ContinuityList, type EndingWorker } from './continuity.schema.ts';
+import { endingSoonFrom } from './continuity.repository.ts';
 
 /** Workers listed by name at most; the counts per village and program are always complete. */
 const MAX_WORKERS = 2_000;
@@ -16,25 +17,9 @@ const MAX_WORKERS = 2_000;
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-/**
- * Active seats whose protection ends (the last day of their last month) between today and
- * `until`, in the region, for a worker still alive, with no approved (or later) seat starting the
- * month right after: the gap DOMAIN §8 warns of, before it happens.
- */
-function endingSoon(where: SQL, today: string, until: string): SQL {
-  return sql`FROM enrollment e
-    JOIN worker w ON w.id = e.worker_id
-    JOIN program p ON p.id = e.program_id
-    LEFT JOIN region v ON v.code = e.village_code
-    LEFT JOIN region d ON d.code = left(e.village_code, 8)
-    WHERE e.status = 'active' AND w.life_status = 'alive' AND w.merged_into IS NULL
-      AND ((e.last_month + interval '1 month')::date - 1) BETWEEN ${today}::date AND ${until}::date
-      AND ${where}
-      AND NOT EXISTS (
-        SELECT 1 FROM enrollment f
-        WHERE f.worker_id = e.worker_id AND f.status IN ('approved', 'sent', 'active')
-          AND f.first_month = (e.last_month + interval '1 month')::date)`;
-}
+/** Days from `today` to the last day of protection (0: it ends today). */
+export const daysLeft = (today: string, endsOn: string) =>
+  Math.round((Date.parse(endsOn) - Date.parse(today)) / 86_400_000);
 
 function regionFilter(ctx: Ctx, region: string | undefined): SQL {
   const actor = ctx.actor;
@@ -51,16 +36,30 @@ function regionFilter(ctx: Ctx, region: string | undefined): SQL {
 }
 
 /**
+ * The list's window and region, as the page asks for it: permission, the query checked, today in
+ * Jakarta, the last day counted and the region condition (the actor's scope, or a region in it).
+ * The page and its downloads share it.
+ */
+export function endingSoonQuery(ctx: Ctx, raw: ContinuityQuery) {
+  requirePermission(ctx.actor, 'programs.read');
+  const query = parseOrThrow(ContinuityQuery, raw, 'Parameter tidak valid.');
+  const today = jakartaDate(ctx.now());
+  return {
+    query,
+    today,
+    until: addDays(today, query.days),
+    where: regionFilter(ctx, query.region),
+  };
+}
+
+/**
  * GET /api/continuity: the workers whose protection ends within N days (default 45) with no
  * following period, per village (NIK masked), and the programs they come from, each with its
  * renewal draft if there is one and whether the actor may renew it.
  */
 export async function listEndingSoon(ctx: Ctx, raw: ContinuityQuery = {}): Promise<ContinuityList> {
-  requirePermission(ctx.actor, 'programs.read');
-  const query = parseOrThrow(ContinuityQuery, raw, 'Parameter tidak valid.');
-  const today = jakartaDate(ctx.now());
-  const until = addDays(today, query.days);
-  const from = endingSoon(regionFilter(ctx, query.region), today, until);
+  const { query, today, until, where } = endingSoonQuery(ctx, raw);
+  const from = endingSoonFrom(where, today, until);
   const villages = await queryRows<{ code: string; name: string; district: string; count: number }>(
     ctx.db,
     sql`SELECT e.village_code AS code, coalesce(v.name, e.village_code) AS name,
@@ -107,7 +106,7 @@ export async function listEndingSoon(ctx: Ctx, raw: ContinuityQuery = {}): Promi
       programName: w.programName,
       lastMonth: w.lastMonth,
       endsOn: w.endsOn,
-      daysLeft: Math.round((Date.parse(w.endsOn) - Date.parse(today)) / 86_400_000),
+      daysLeft: daysLeft(today, w.endsOn),
     });
     byVillage.set(w.villageCode, list);
   }

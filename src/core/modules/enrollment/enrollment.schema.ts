@@ -139,6 +139,9 @@ export const ListEnrollmentsQuery = z.object({
 export type ListEnrollmentsQuery = z.input<typeof ListEnrollmentsQuery>;
 
 /** GET /api/programs/{id}/participants.xlsx|pdf: the list's filters, every page. */
+/** A printed list longer than this is no longer read: the office filters, or takes the Excel. */
+export const PARTICIPANTS_PDF_MAX_ROWS = 5_000;
+
 export const ExportParticipantsQuery = ListEnrollmentsQuery.omit({ page: true, pageSize: true });
 export type ExportParticipantsQuery = z.input<typeof ExportParticipantsQuery>;
 

@@ -19,7 +19,7 @@ import { programLine } from '../programs/get-program.ts';
 import { loadProgram } from '../programs/load-program.ts';
 import { findRegionFacts } from '../programs/programs.repository.ts';
 import { enrollmentFilter } from './list-enrollments.ts';
-import { ExportParticipantsQuery } from './enrollment.schema.ts';
+import { ExportParticipantsQuery, PARTICIPANTS_PDF_MAX_ROWS } from './enrollment.schema.ts';
 import {
   countByStatus,
   enrollmentBatch,
@@ -30,8 +30,6 @@ import {
 
 export type ParticipantsFormat = 'xlsx' | 'pdf';
 
-/** A printed list longer than this is no longer read: the office filters, or takes the Excel. */
-export const PDF_MAX_ROWS = 5_000;
 const BATCH = 2_000;
 
 type Batch = Awaited<ReturnType<typeof enrollmentBatch>>['rows'];
@@ -87,7 +85,7 @@ const PDF_COLUMNS: PdfColumn<Row>[] = [
 
 /**
  * The program's participants as the list shows them (the actor's scope and the list's filters,
- * every page), as an Excel sheet or a printable PDF (at most PDF_MAX_ROWS rows), NIK and KPJ
+ * every page), as an Excel sheet or a printable PDF (at most PARTICIPANTS_PDF_MAX_ROWS rows), NIK and KPJ
  * masked: the list an office files or signs. The export is recorded in the audit trail first,
  * with its filter and row count. Returns the row count.
  */
@@ -106,11 +104,11 @@ export async function exportParticipants(
   const total = filter.status
     ? (counts[filter.status] ?? 0)
     : Object.values(counts).reduce((a, b) => a + b, 0);
-  if (format === 'pdf' && total > PDF_MAX_ROWS)
+  if (format === 'pdf' && total > PARTICIPANTS_PDF_MAX_ROWS)
     throw new DomainError(
       'VALIDATION',
-      `Daftar ini berisi ${total.toLocaleString('id-ID')} peserta; PDF paling banyak ${PDF_MAX_ROWS.toLocaleString('id-ID')}. Saring per kecamatan atau desa, atau unduh Excel.`,
-      { total, max: PDF_MAX_ROWS },
+      `Daftar ini berisi ${total.toLocaleString('id-ID')} peserta; PDF paling banyak ${PARTICIPANTS_PDF_MAX_ROWS.toLocaleString('id-ID')}. Saring per kecamatan atau desa, atau unduh Excel.`,
+      { total, max: PARTICIPANTS_PDF_MAX_ROWS },
     );
   const place = filter.village ?? filter.region ?? filter.scopes?.[0] ?? program.ownerRegion;
   const [facts, owner] = await Promise.all([

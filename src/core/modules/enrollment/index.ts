@@ -11,8 +11,4 @@ export {
 } from './enrollment-steps.ts';
 export { listEnrollments } from './list-enrollments.ts';
 export { enrollmentOverview } from './enrollment-overview.ts';
-export {
-  exportParticipants,
-  PDF_MAX_ROWS,
-  type ParticipantsFormat,
-} from './export-participants.ts';
+export { exportParticipants, type ParticipantsFormat } from './export-participants.ts';

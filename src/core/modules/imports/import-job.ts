@@ -5,15 +5,25 @@ import type { Ctx, Log } from '../../context.ts';
 import { actorName, systemActor, type Actor } from '../../access/actor.ts';
 import { requirePermission } from '../../access/require-permission.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
-import type { Db } from '../../db/client.ts';
+import { queryRows, type Db } from '../../db/client.ts';
 import { workerImport, type ImportCounts } from '../../db/schema/imports.ts';
 import { DomainError } from '../../errors.ts';
 import { normaliseRegionCode, regionLevelOf } from '../../rules/region-code.ts';
 import { findUserById } from '../accounts/accounts.repository.ts';
 import { toActor } from '../accounts/to-actor.ts';
 import { emptyCounts, processChunk, type ChunkState } from './import-chunk.ts';
-import { deleteImportFile, readImportFile, storeImportFile } from './import-file-store.ts';
-import { insertImport, insertNotWritten, type ImportRow } from './imports.repository.ts';
+import {
+  deleteImportFile,
+  readImportFile,
+  storeImportFile,
+  type OnPiece,
+} from './import-file-store.ts';
+import {
+  findImport,
+  insertImport,
+  insertNotWritten,
+  type ImportRow,
+} from './imports.repository.ts';
 import { loadImport } from './get-import.ts';
 import { mapColumns, mapRow } from './map-worker-row.ts';
 import { readWorkerFile, type FileRow } from './read-worker-file.ts';
@@ -26,15 +36,31 @@ export const ANALYZE_AFTER = 10_000;
 /** A running job whose server has not spoken for this long is taken as interrupted. */
 export const STALE_AFTER_SECONDS = 60;
 
+/** Why an upload that was being stored is not run (its job is cancelled, its pieces deleted). */
+export const UPLOAD_LOST =
+  'Penyimpanan berkas di server terputus sebelum selesai (server berhenti). Unggah berkasnya lagi.';
+const UPLOAD_FAILED = 'Berkas tidak dapat disimpan lengkap di server. Unggah berkasnya lagi.';
+
 /**
- * Accepts a file for import: checks the header (a NIK column), records the job as queued and keeps
- * the file in the database. Nothing of the rows is read yet: a runner does that in the background
- * (import-runner.ts), chunk by chunk.
+ * Accepts a file for import: checks the header (a NIK column), records the job, keeps the file in
+ * the database and queues the job. Nothing of the rows is read yet: a runner does that in the
+ * background (import-runner.ts), chunk by chunk.
+ *
+ * The job is written first as `uploading` (seen in the list, not claimed by a runner), the file
+ * then stored piece by piece in short transactions (import-file-store.ts), and only then is the
+ * job `queued`, with its audit record, in one transaction: the database is never held for the
+ * whole file. A job cancelled while its file was stored is answered as it is (`cancelled`); one
+ * whose storing failed is cancelled with the reason and its pieces deleted.
  */
 export async function queueImport(
   ctx: Ctx,
   file: { path: string; fileName: string },
-  opts: { mode: 'preview' | 'commit'; villageCode?: string | undefined },
+  opts: {
+    mode: 'preview' | 'commit';
+    villageCode?: string | undefined;
+    /** Hears each stored piece, after its transaction (tests: what other requests see meanwhile). */
+    onPiece?: OnPiece;
+  },
 ): Promise<ImportRow> {
   requirePermission(ctx.actor, 'workers.create');
   const village = defaultVillage(ctx, opts.villageCode);
@@ -56,22 +82,40 @@ export async function queueImport(
     );
   }
   const scope = ctx.actor.kind === 'user' ? ctx.actor.scope : [];
+  const record = await insertImport(ctx.db, {
+    createdBy: actorName(ctx.actor),
+    createdById: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+    fileName: file.fileName,
+    format,
+    layout: map.layout,
+    mode: opts.mode,
+    status: 'uploading',
+    villageCode: village ?? null,
+    scopeCodes: scope,
+    headers,
+    counts: emptyCounts(),
+    bytesTotal: fs.statSync(file.path).size,
+  });
+  let size: number | undefined;
+  try {
+    size = await storeImportFile(ctx.db, record.id, file.path, opts.onPiece);
+  } catch (e) {
+    await dropUpload(ctx.db, record.id, UPLOAD_FAILED).catch((err: unknown) =>
+      ctx.log.error({ err, importId: record.id }, 'unggahan yang gagal tidak dapat dibersihkan'),
+    );
+    throw e;
+  }
   return ctx.db.transaction(async (tx) => {
-    const record = await insertImport(tx, {
-      createdBy: actorName(ctx.actor),
-      createdById: ctx.actor.kind === 'user' ? ctx.actor.id : null,
-      fileName: file.fileName,
-      format,
-      layout: map.layout,
-      mode: opts.mode,
-      status: 'queued',
-      villageCode: village ?? null,
-      scopeCodes: scope,
-      headers,
-      counts: emptyCounts(),
-      bytesTotal: fs.statSync(file.path).size,
-    });
-    await storeImportFile(tx, record.id, file.path);
+    const [queued] =
+      size === undefined
+        ? []
+        : await tx
+            .update(workerImport)
+            .set({ status: 'queued', bytesDone: 0, heartbeatAt: null })
+            .where(and(eq(workerImport.id, record.id), eq(workerImport.status, 'uploading')))
+            .returning();
+    // cancelled (or cleaned up) while the file was stored: nothing to queue
+    if (!queued) return (await findImport(tx, record.id)) ?? record;
     await recordAudit(tx, ctx, {
       action: 'imports.queue',
       entity: 'worker_import',
@@ -79,27 +123,73 @@ export async function queueImport(
       regionCode: village ?? scope[0] ?? null,
       after: { fileName: file.fileName, layout: map.layout, mode: opts.mode },
     });
-    return record;
+    return queued;
   });
 }
 
-/** Asks a running import to stop after its current chunk (a queued one stops at once). */
+/** An upload that will not be run: cancelled with the reason, its stored pieces deleted. */
+async function dropUpload(db: Db, id: string, reason: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [dropped] = await tx
+      .update(workerImport)
+      .set({ status: 'cancelled', error: reason, lockedBy: null, finishedAt: sql`now()` })
+      .where(and(eq(workerImport.id, id), eq(workerImport.status, 'uploading')))
+      .returning({ id: workerImport.id });
+    if (dropped) await deleteImportFile(tx, id);
+  });
+}
+
+/**
+ * Uploads whose storing went silent (the server stopped, or lost its database, mid-file) are not
+ * run: cancelled with a reason the user reads, their pieces deleted, in one statement. `all` (a
+ * single-process embedded database starting up) takes every one: no request is storing yet.
+ */
+export async function dropStaleUploads(db: Db, all = false): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`WITH lost AS (
+      UPDATE worker_import SET status = 'cancelled', error = ${UPLOAD_LOST}, locked_by = NULL,
+        finished_at = now()
+      WHERE status = 'uploading'
+        AND (${all} OR coalesce(heartbeat_at, created_at)
+          < now() - make_interval(secs => ${STALE_AFTER_SECONDS}))
+      RETURNING id),
+    pieces AS (DELETE FROM worker_import_file WHERE import_id IN (SELECT id FROM lost))
+    SELECT count(*)::int AS n FROM lost`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Asks a running import to stop after its current chunk; a queued one stops at once, and so does
+ * one whose file is being stored (its pieces are deleted, the rest is not stored).
+ */
 export async function cancelImport(ctx: Ctx, id: string): Promise<void> {
   requirePermission(ctx.actor, 'workers.create');
   const row = await loadImport(ctx, id);
-  if (!['queued', 'running', 'interrupted'].includes(row.status)) {
+  if (!['uploading', 'queued', 'running', 'interrupted'].includes(row.status)) {
     throw new DomainError('CONFLICT', 'Impor ini sudah selesai: tidak ada yang dapat dibatalkan.');
   }
   await ctx.db.transaction(async (tx) => {
     const immediate = row.status !== 'running';
-    await tx
+    const [changed] = await tx
       .update(workerImport)
       .set(
         immediate
           ? { status: 'cancelled', cancelRequested: true, finishedAt: sql`now()` }
           : { cancelRequested: true },
       )
-      .where(eq(workerImport.id, id));
+      // as it was read: a job that moved on meanwhile (its file stored, claimed, finished) is
+      // not cancelled on the strength of its old state
+      .where(and(eq(workerImport.id, id), eq(workerImport.status, row.status)))
+      .returning({ id: workerImport.id });
+    if (!changed) {
+      throw new DomainError(
+        'CONFLICT',
+        'Keadaan impor ini baru saja berubah. Muat ulang halaman, lalu batalkan lagi bila perlu.',
+        { status: row.status },
+      );
+    }
     if (immediate) await deleteImportFile(tx, id);
     await recordAudit(tx, ctx, {
       action: 'imports.cancel',

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Log } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { claimImport, markStaleImports, runImport } from './import-job.ts';
+import { claimImport, dropStaleUploads, markStaleImports, runImport } from './import-job.ts';
 import { purgeExpiredPreviewFiles } from './preview-file.ts';
 
 /** Rows per chunk on the embedded database (see runImport's chunkRows). */
@@ -29,10 +29,14 @@ export class ImportRunner {
     private readonly opts: { embedded: boolean; pollMs?: number },
   ) {}
 
-  /** On an embedded database this process is the only one: what was running was cut off. */
+  /**
+   * On an embedded database this process is the only one: what was running was cut off, and so
+   * was any file being stored.
+   */
   async start(): Promise<void> {
     const stale = await markStaleImports(this.db, this.opts.embedded);
     if (stale > 0) this.log.warn({ stale }, 'impor yang terhenti ditandai "terhenti"');
+    await this.dropStaleUploads(this.opts.embedded);
     this.timer = setInterval(() => this.nudge(), this.opts.pollMs ?? 2000);
     this.timer.unref();
     this.nudge();
@@ -58,6 +62,7 @@ export class ImportRunner {
 
   private async drain(): Promise<void> {
     await markStaleImports(this.db);
+    await this.dropStaleUploads(false);
     await this.purge();
     for (;;) {
       if (this.abort.signal.aborted) return;
@@ -72,6 +77,12 @@ export class ImportRunner {
       });
       this.log.info({ importId: job.id, status }, 'impor berakhir');
     }
+  }
+
+  /** Uploads whose storing went silent are not run: cancelled, their pieces deleted. */
+  private async dropStaleUploads(all: boolean): Promise<void> {
+    const dropped = await dropStaleUploads(this.db, all);
+    if (dropped > 0) this.log.warn({ dropped }, 'unggahan yang terputus dibatalkan');
   }
 
   /** At start-up, then at most once per PURGE_EVERY_MS: old previews' files (PREVIEW_FILE_DAYS). */

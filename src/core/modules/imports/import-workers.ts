@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
 import { workerImport } from '../../db/schema/imports.ts';
 import { getImport } from './get-import.ts';
@@ -26,9 +26,11 @@ export async function importWorkers(
   const [job] = await ctx.db
     .update(workerImport)
     .set({ status: 'running', lockedBy: instance, startedAt: ctx.now() })
-    .where(eq(workerImport.id, queued.id))
+    .where(and(eq(workerImport.id, queued.id), eq(workerImport.status, 'queued')))
     .returning();
-  await runImport(ctx.db, ctx.log, job!, instance, {
+  // cancelled while its file was stored (or taken by a runner): nothing to run here
+  if (!job) return getImport(ctx, queued.id);
+  await runImport(ctx.db, ctx.log, job, instance, {
     now: ctx.now,
     ...(opts.onChunk ? { onChunk: opts.onChunk } : {}),
   });

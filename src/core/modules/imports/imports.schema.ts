@@ -17,7 +17,8 @@ export type ImportCounts = z.infer<typeof ImportCounts>;
 
 export const ImportSummary = z.object({
   id: z.string(),
-  status: z.enum(['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted']),
+  /** `uploading`: the file is still being stored on the server; the job is queued after that. */
+  status: z.enum(['uploading', 'queued', 'running', 'done', 'failed', 'cancelled', 'interrupted']),
   mode: ImportMode,
   fileName: z.string(),
   format: z.enum(['xlsx', 'csv']),
@@ -27,7 +28,10 @@ export const ImportSummary = z.object({
   error: z.string().nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
-  /** How far a background import has come: bytes of the file read, last line committed. */
+  /**
+   * How far a background import has come: bytes of the file read (while uploading: stored), last
+   * line committed.
+   */
   progress: z.object({
     bytesDone: z.number().int(),
     bytesTotal: z.number().int(),

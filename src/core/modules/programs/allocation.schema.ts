@@ -10,6 +10,9 @@ export const ALLOCATION_MESSAGES = {
   tooMany: 'Paling banyak 10.000 desa sekaligus.',
 } as const;
 
+/** A printed recap of more villages is no longer read: the office opens a regency, or takes Excel. */
+export const ALLOCATIONS_PDF_MAX_ROWS = 5_000;
+
 export const AllocationsQuery = z.object({
   region: RegionCode.optional().meta({
     description: 'Wilayah yang dirinci (bawaan: wilayah pemilik program, atau cakupan Anda)',
@@ -35,6 +38,7 @@ export const Allocations = z.object({
   level: Level,
   seats: z.number().int().meta({ description: 'Kursi wilayah ini = jumlah kursi anak-anaknya' }),
   filled: z.number().int().meta({ description: 'Kursi terisi (diusulkan sampai aktif)' }),
+  villages: z.number().int().meta({ description: 'Desa/kelurahan berkursi di wilayah ini' }),
   path: z
     .array(z.object({ region: z.string(), name: z.string() }))
     .meta({ description: 'Dari wilayah pemilik (atau cakupan Anda) sampai wilayah ini' }),

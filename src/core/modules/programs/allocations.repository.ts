@@ -119,18 +119,25 @@ export async function rollupAllocations(
   programId: string,
   code: string,
   level: RollupRow['level'],
-): Promise<{ seats: number; filled: number; children: RollupRow[] }> {
+): Promise<{ seats: number; filled: number; villages: number; children: RollupRow[] }> {
   const below = `${escapeLike(code)}.%`;
-  const [own] = await queryRows<{ seats: number; filled: number }>(
+  const [own] = await queryRows<{ seats: number; filled: number; villages: number }>(
     db,
     sql`SELECT
       (SELECT coalesce(sum(seats), 0)::int FROM program_allocation
         WHERE program_id = ${programId} AND (village_code = ${code} OR village_code LIKE ${below})) AS seats,
+      (SELECT count(*)::int FROM program_allocation
+        WHERE program_id = ${programId} AND seats > 0
+          AND (village_code = ${code} OR village_code LIKE ${below})) AS villages,
       (SELECT count(*)::int FROM enrollment
         WHERE program_id = ${programId} AND status = ANY(${sql.param(FILLING)}::text[])
           AND (village_code = ${code} OR village_code LIKE ${below})) AS filled`,
   );
-  const totals = { seats: Number(own!.seats), filled: Number(own!.filled) };
+  const totals = {
+    seats: Number(own!.seats),
+    filled: Number(own!.filled),
+    villages: Number(own!.villages),
+  };
   if (level === 'village') return { ...totals, children: [] };
   const child = CHILD[level];
   const rows = await queryRows<RollupRow>(

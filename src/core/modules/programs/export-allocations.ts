@@ -13,7 +13,7 @@ import {
   type XlsxColumn,
 } from '../../table-export.ts';
 import { parseOrThrow } from '../../validation.ts';
-import { AllocationsQuery } from './allocation.schema.ts';
+import { ALLOCATIONS_PDF_MAX_ROWS, AllocationsQuery } from './allocation.schema.ts';
 import { villageSeats, type VillageSeatsRow } from './allocations.repository.ts';
 import { regionInView } from './get-allocations.ts';
 import { programLine, seatCost } from './get-program.ts';
@@ -21,9 +21,6 @@ import { loadProgram } from './load-program.ts';
 import { findRegionFacts } from './programs.repository.ts';
 
 export type AllocationsFormat = 'xlsx' | 'pdf';
-
-/** A printed recap longer than this is no longer read: the office takes a district, or the Excel. */
-export const ALLOCATIONS_PDF_MAX_ROWS = 5_000;
 
 /** A village's line, or the total under the last one. */
 type Line = VillageSeatsRow & { total?: true; cost: number };

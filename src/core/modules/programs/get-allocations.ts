@@ -47,13 +47,19 @@ export async function getAllocations(ctx: Ctx, id: string, region?: string): Pro
   requirePermission(ctx.actor, 'programs.read');
   const row = await loadProgram(ctx, id);
   const { code, here, path } = await regionInView(ctx, row, region);
-  const { seats, filled, children } = await rollupAllocations(ctx.db, id, code, here.level);
+  const { seats, filled, villages, children } = await rollupAllocations(
+    ctx.db,
+    id,
+    code,
+    here.level,
+  );
   return {
     region: code,
     name: here.name,
     level: here.level,
     seats,
     filled,
+    villages,
     path,
     children: children.map((c) => ({
       region: c.code,

@@ -7,7 +7,7 @@ export { activateProgram, closeProgram } from './program-status.ts';
 export { getProgram } from './get-program.ts';
 export { listPrograms } from './list-programs.ts';
 export { getAllocations } from './get-allocations.ts';
-export { exportAllocations, ALLOCATIONS_PDF_MAX_ROWS } from './export-allocations.ts';
+export { exportAllocations } from './export-allocations.ts';
 export { setAllocations } from './set-allocations.ts';
 export { importAllocations } from './import-allocations.ts';
 export { PROGRAM_STEPS } from './programs.workflow.ts';

@@ -64,6 +64,7 @@ export const KNOWN_ACTIONS = [
   'enrollments.end',
   'enrollments.replace',
   'programs.renew',
+  'continuity.export',
 ] as const;
 
 const KNOWN = new Set<string>(KNOWN_ACTIONS);

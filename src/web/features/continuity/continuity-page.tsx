@@ -16,13 +16,18 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
 import { IconCalendarRepeat, IconShieldCheck } from '@tabler/icons-react';
-import type { EndingProgram } from '../../../core/modules/continuity/continuity.schema.ts';
+import {
+  ENDING_SOON_PDF_MAX_ROWS,
+  type EndingProgram,
+} from '../../../core/modules/continuity/continuity.schema.ts';
+import { buildUrl } from '../../lib/api.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { TableSkeleton } from '../../ui/table-skeleton.tsx';
 import { useCurrentUser } from '../auth/current-user.ts';
 import { formatMonth } from '../programs/program-format.ts';
+import { ExportMenu } from '../../ui/export-menu.tsx';
 import { RegionPicker } from '../regions/region-picker.tsx';
 import { useContinuity } from './continuity-api.ts';
 import { EndingVillages } from './ending-villages.tsx';
@@ -89,7 +94,11 @@ export function ContinuityPage() {
   const [days, setDays] = useState<number>(DEFAULT_DAYS);
   const [region, setRegion] = useState('');
   const [debouncedDays] = useDebouncedValue(days, 400);
-  const list = useContinuity(debouncedDays || DEFAULT_DAYS, region);
+  const asked = debouncedDays || DEFAULT_DAYS;
+  const list = useContinuity(asked, region);
+  // the files hold the list the page asked for: every worker, the same days and region
+  const fileOf = (format: 'xlsx' | 'pdf') =>
+    buildUrl(`/api/continuity.${format}`, { days: asked, region });
   const [renewing, setRenewing] = useState<EndingProgram | null>(null);
   const village = me.role === 'village_operator';
 
@@ -118,6 +127,15 @@ export function ContinuityPage() {
               />
             </Box>
           )}
+          <Box ml={{ sm: 'auto' }}>
+            <ExportMenu
+              urls={{ xlsx: fileOf('xlsx'), pdf: fileOf('pdf') }}
+              total={list.isPlaceholderData ? undefined : list.data?.total}
+              pdfMax={ENDING_SOON_PDF_MAX_ROWS}
+              i18nPrefix="continuity.export"
+              testId="continuity-export"
+            />
+          </Box>
         </Group>
       </Paper>
       {list.isPending ? (

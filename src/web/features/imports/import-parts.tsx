@@ -46,7 +46,10 @@ export function StepTitle({
   );
 }
 
-/** The status of an import as a coloured word: Antre, Berjalan, Selesai, Gagal, Dibatalkan, Terhenti. */
+/**
+ * The status of an import as a coloured word: Menyimpan berkas, Antre, Berjalan, Selesai, Gagal,
+ * Dibatalkan, Terhenti.
+ */
 export function StatusBadge({ status }: { status: ImportSummary['status'] }) {
   const { t } = useTranslation();
   return (

@@ -85,7 +85,10 @@ function useNow(on: boolean): Date {
   return now;
 }
 
-/** A queued or running job: percent of the file read, the line reached, the counts so far. */
+/**
+ * A job whose file is being stored, queued or running: percent of the file stored, then read, the
+ * line reached, the counts so far.
+ */
 export function JobProgress({ summary }: { summary: ImportSummary }) {
   const { t } = useTranslation();
   const now = useNow(true);
@@ -93,14 +96,22 @@ export function JobProgress({ summary }: { summary: ImportSummary }) {
   const cancel = useImportAction(summary.id, 'cancel');
   const { counts, progress, mode } = summary;
   const message = statusMessage(summary);
-  const line = [
-    progress.linesDone > 0
-      ? t('imports.progress.line', { line: formatNumber(progress.linesDone) })
-      : t('imports.progress.starting'),
-    ...progressTerms(counts).map((k) =>
-      t(`imports.sum.${mode}.${k}`, { n: formatNumber(counts[k]) }),
-    ),
-  ];
+  const storing = summary.status === 'uploading';
+  const line = storing
+    ? [
+        t('imports.progress.storing', {
+          done: formatSize(progress.bytesDone),
+          total: formatSize(progress.bytesTotal),
+        }),
+      ]
+    : [
+        progress.linesDone > 0
+          ? t('imports.progress.line', { line: formatNumber(progress.linesDone) })
+          : t('imports.progress.starting'),
+        ...progressTerms(counts).map((k) =>
+          t(`imports.sum.${mode}.${k}`, { n: formatNumber(counts[k]) }),
+        ),
+      ];
 
   return (
     <Paper withBorder radius="md" p="md" component="section" data-testid="import-progress">
@@ -122,8 +133,8 @@ export function JobProgress({ summary }: { summary: ImportSummary }) {
             radius="sm"
             style={{ flex: 1 }}
             aria-label={t(`imports.progress.title.${mode}`)}
-            animated={summary.status === 'running'}
-            striped={summary.status === 'running'}
+            animated={summary.status === 'running' || storing}
+            striped={summary.status === 'running' || storing}
           />
           <Text fw={700} miw={44} ta="right" data-testid="import-percent">
             {progress.percent} %
@@ -170,7 +181,7 @@ export function JobProgress({ summary }: { summary: ImportSummary }) {
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         <Stack>
-          <Text size="sm">{t(`imports.cancel.text.${mode}`)}</Text>
+          <Text size="sm">{t(`imports.cancel.text.${storing ? 'uploading' : mode}`)}</Text>
           {cancel.error && (
             <Alert color="red" icon={<IconAlertCircle />} role="alert">
               {cancel.error.message}

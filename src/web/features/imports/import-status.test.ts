@@ -44,7 +44,10 @@ const at = (linesDone: number, total: number, patch: Partial<ImportSummary> = {}
 
 describe('import status', () => {
   it('polls only what the server still works on, and resumes only what stopped early', () => {
-    expect(['queued', 'running'].every((s) => isActive(s as ImportSummary['status']))).toBe(true);
+    expect(
+      ['uploading', 'queued', 'running'].every((s) => isActive(s as ImportSummary['status'])),
+    ).toBe(true);
+    expect(canResume('uploading')).toBe(false);
     expect(isActive('done')).toBe(false);
     expect(isActive('interrupted')).toBe(false);
     expect(canResume('interrupted')).toBe(true);
@@ -82,6 +85,17 @@ describe('import status', () => {
     expect(statusMessage(at(2001, 2000, { status: 'failed', error: 'x' })).key).toBe(
       'imports.statusText.failedPartial.commit',
     );
+  });
+
+  it('tells that the file is still being stored, and why an upload cut off was not run', () => {
+    expect(statusMessage(summary({ status: 'uploading' })).key).toBe(
+      'imports.statusText.uploading',
+    );
+    const reason = 'Penyimpanan berkas di server terputus sebelum selesai (server berhenti).';
+    expect(statusMessage(summary({ status: 'cancelled', error: reason }))).toMatchObject({
+      key: 'imports.statusText.notRun',
+      values: { error: reason },
+    });
   });
 
   it('names the other statuses, a cancel on its way and a queued resume', () => {

@@ -6,7 +6,7 @@ export type ImportStatus = ImportSummary['status'];
 
 /** Statuses of a job the server is still working on (polled every second). */
 export function isActive(status: ImportStatus): boolean {
-  return status === 'queued' || status === 'running';
+  return status === 'uploading' || status === 'queued' || status === 'running';
 }
 
 /** A job cut off by a stopped server, or failed, continues after its last saved line. */
@@ -15,6 +15,7 @@ export function canResume(status: ImportStatus): boolean {
 }
 
 export const STATUS_COLOR: Record<ImportStatus, string> = {
+  uploading: 'cyan',
   queued: 'gray',
   running: 'blue',
   done: 'teal',
@@ -35,6 +36,8 @@ export function statusMessage(summary: ImportSummary): Message {
   const values = { line: formatNumber(progress.linesDone), n: formatNumber(counts.total) };
   const key = (k: string): Message => ({ key: `imports.statusText.${k}`, values });
   switch (status) {
+    case 'uploading':
+      return key('uploading');
     case 'queued':
       return key(progress.linesDone > 0 ? 'queuedAgain' : 'queued');
     case 'running':
@@ -47,6 +50,10 @@ export function statusMessage(summary: ImportSummary): Message {
         values: { ...values, error: summary.error ?? '' },
       };
     case 'cancelled':
+      // not cancelled by a person: its file was not stored whole (the server said why)
+      if (summary.error) {
+        return { key: 'imports.statusText.notRun', values: { ...values, error: summary.error } };
+      }
       return key(progress.linesDone > 0 ? 'cancelled' : 'cancelledEarly');
     case 'interrupted':
       return key(`interrupted.${mode}`);

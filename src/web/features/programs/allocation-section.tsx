@@ -2,9 +2,12 @@ import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Anchor, Breadcrumbs, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ProgramDetail } from '../../../core/modules/programs/program.schema.ts';
+import { ALLOCATIONS_PDF_MAX_ROWS } from '../../../core/modules/programs/allocation.schema.ts';
+import { buildUrl } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { TableSkeleton } from '../../ui/table-skeleton.tsx';
+import { ExportMenu } from '../../ui/export-menu.tsx';
 import { AllocationImport } from './allocation-import.tsx';
 import { AllocationTable } from './allocation-table.tsx';
 import { formatFill } from './program-format.ts';
@@ -30,14 +33,26 @@ export function AllocationSection({ program: p }: { program: ProgramDetail }) {
             {t('programs.allocation.title')}
           </Title>
           {data && (
-            <Text size="sm" data-testid="allocation-total">
-              {t('programs.allocation.total', {
-                name: data.name,
-                seats: formatNumber(data.seats),
-                filled: formatNumber(data.filled),
-                share: formatFill(data.filled, data.seats),
-              })}
-            </Text>
+            <Group gap="sm" align="center">
+              <Text size="sm" data-testid="allocation-total">
+                {t('programs.allocation.total', {
+                  name: data.name,
+                  seats: formatNumber(data.seats),
+                  filled: formatNumber(data.filled),
+                  share: formatFill(data.filled, data.seats),
+                })}
+              </Text>
+              <ExportMenu
+                urls={{
+                  xlsx: buildUrl(`/api/programs/${p.id}/allocations.xlsx`, { region: data.region }),
+                  pdf: buildUrl(`/api/programs/${p.id}/allocations.pdf`, { region: data.region }),
+                }}
+                total={data.villages}
+                pdfMax={ALLOCATIONS_PDF_MAX_ROWS}
+                i18nPrefix="programs.allocation.export"
+                testId="allocations-export"
+              />
+            </Group>
           )}
         </Group>
         {data && data.path.length > 0 && (
