@@ -1,7 +1,17 @@
 import type { Writable } from 'node:stream';
 import { PassThrough } from 'node:stream';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { jakartaDate, type Ctx } from '../../core/context.ts';
 
 /** The error shape of every failed request (ARCHITECTURE: errors). */
 export const ErrorResponse = z.object({
@@ -55,4 +65,63 @@ export async function sendFile(
     .type(type)
     .header('content-disposition', `attachment; filename="${fileName}"`)
     .send(out); // a stream: Fastify pipes it and skips the serializer
+}
+
+type Format = 'xlsx' | 'pdf';
+
+/**
+ * GET `<path>.xlsx` and `<path>.pdf`: a list an office files or signs (core/table-export.ts),
+ * streamed by sendFile, 30 a minute per user, documented with one summary per format. The file is
+ * named `<fileName>-YYYY-MM-DD.<format>` (the day in Jakarta).
+ */
+export function tableDownloads<Q extends z.ZodType, P extends z.ZodType>(
+  r: FastifyInstance<
+    RawServerDefault,
+    RawRequestDefaultExpression,
+    RawReplyDefaultExpression,
+    FastifyBaseLogger,
+    ZodTypeProvider
+  >,
+  opts: {
+    path: string;
+    tags: string[];
+    summary: Record<Format, string>;
+    params?: P;
+    querystring: Q;
+    errors: Record<number, typeof ErrorResponse>;
+    fileName: string;
+    write: (
+      ctx: Ctx,
+      req: { params: z.infer<P>; query: z.infer<Q> },
+      format: Format,
+      out: Writable,
+    ) => Promise<unknown>;
+  },
+): void {
+  for (const format of ['xlsx', 'pdf'] as const) {
+    r.get(
+      `${opts.path}.${format}`,
+      {
+        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+        schema: {
+          tags: opts.tags,
+          summary: opts.summary[format],
+          ...(opts.params ? { params: opts.params } : {}),
+          querystring: opts.querystring,
+          response: { 200: file(`Berkas ${format.toUpperCase()}`), ...opts.errors },
+        },
+      },
+      async (req, reply) => {
+        const ctx = req.ctx();
+        const input = { params: req.params as z.infer<P>, query: req.query as z.infer<Q> };
+        return sendFile(
+          req,
+          reply,
+          (out) => opts.write(ctx, input, format, out),
+          format === 'xlsx' ? XLSX_TYPE : 'application/pdf',
+          `${opts.fileName}-${jakartaDate(ctx.now())}.${format}`,
+        );
+      },
+    );
+  }
 }

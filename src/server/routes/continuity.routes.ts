@@ -15,9 +15,8 @@ import {
   replaceEnrollment,
   ReplaceEnrollmentInput,
 } from '../../core/modules/continuity/index.ts';
-import { jakartaDate } from '../../core/context.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { file, IdParams, errorResponses, sendFile, XLSX_TYPE } from './common.ts';
+import { IdParams, errorResponses, tableDownloads } from './common.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['kesinambungan'];
@@ -71,34 +70,18 @@ export async function continuityRoutes(app: FastifyInstance): Promise<void> {
     async (req) => listEndingSoon(req.ctx(), req.query),
   );
 
-  const max = ENDING_SOON_PDF_MAX_ROWS.toLocaleString('id-ID');
-  for (const format of ['xlsx', 'pdf'] as const) {
-    r.get(
-      `/api/continuity.${format}`,
-      {
-        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-        schema: {
-          tags,
-          summary:
-            format === 'xlsx'
-              ? 'Daftar perlindungan segera berakhir (saringan halaman, semua pekerja, NIK tersamar) sebagai Excel, per desa lalu tanggal berakhir; dicatat di audit'
-              : `Daftar perlindungan segera berakhir untuk dicetak (PDF A4, paling banyak ${max} baris, NIK tersamar); dicatat di audit`,
-          querystring: ContinuityQuery,
-          response: { 200: file(`Berkas ${format.toUpperCase()}`), ...errors },
-        },
-      },
-      async (req, reply) => {
-        const ctx = req.ctx();
-        return sendFile(
-          req,
-          reply,
-          (out) => exportEndingSoon(ctx, req.query, format, out),
-          format === 'xlsx' ? XLSX_TYPE : 'application/pdf',
-          `segera-berakhir-${jakartaDate(ctx.now())}.${format}`,
-        );
-      },
-    );
-  }
+  tableDownloads(r, {
+    path: '/api/continuity',
+    tags,
+    summary: {
+      xlsx: 'Daftar perlindungan segera berakhir (saringan halaman, semua pekerja, NIK tersamar) sebagai Excel, per desa lalu tanggal berakhir; dicatat di audit',
+      pdf: `Daftar perlindungan segera berakhir untuk dicetak (PDF A4, paling banyak ${ENDING_SOON_PDF_MAX_ROWS.toLocaleString('id-ID')} baris, NIK tersamar); dicatat di audit`,
+    },
+    querystring: ContinuityQuery,
+    errors,
+    fileName: 'segera-berakhir',
+    write: (ctx, req, format, out) => exportEndingSoon(ctx, req.query, format, out),
+  });
 
   r.post(
     '/api/programs/:id/renew',

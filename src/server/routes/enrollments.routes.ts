@@ -10,6 +10,7 @@ import {
   EnrollmentStepResponse,
   exportParticipants,
   ExportParticipantsQuery,
+  PARTICIPANTS_PDF_MAX_ROWS,
   listEnrollments,
   ListEnrollmentsQuery,
   proposeEnrollments,
@@ -20,8 +21,7 @@ import {
   type ChainStep,
 } from '../../core/modules/enrollment/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { jakartaDate } from '../../core/context.ts';
-import { file, IdParams, errorResponses, sendFile, XLSX_TYPE } from './common.ts';
+import { IdParams, errorResponses, tableDownloads } from './common.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['kepesertaan'];
@@ -84,34 +84,20 @@ export async function enrollmentRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => proposeEnrollments(req.ctx(), req.params.id, req.body),
   );
-  for (const format of ['xlsx', 'pdf'] as const) {
-    r.get(
-      `/api/programs/:id/participants.${format}`,
-      {
-        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-        schema: {
-          tags,
-          summary:
-            format === 'xlsx'
-              ? 'Daftar peserta (saringan daftar, semua halaman, NIK tersamar) sebagai Excel; dicatat di audit'
-              : 'Daftar peserta untuk dicetak (PDF A4, paling banyak 5.000 baris, NIK tersamar); dicatat di audit',
-          params: IdParams,
-          querystring: ExportParticipantsQuery,
-          response: { 200: file(`Berkas ${format.toUpperCase()}`), ...errors },
-        },
-      },
-      async (req, reply) => {
-        const ctx = req.ctx();
-        return sendFile(
-          req,
-          reply,
-          (out) => exportParticipants(ctx, req.params.id, req.query, format, out),
-          format === 'xlsx' ? XLSX_TYPE : 'application/pdf',
-          `peserta-${jakartaDate(ctx.now())}.${format}`,
-        );
-      },
-    );
-  }
+  tableDownloads(r, {
+    path: '/api/programs/:id/participants',
+    tags,
+    summary: {
+      xlsx: 'Daftar peserta (saringan daftar, semua halaman, NIK tersamar) sebagai Excel; dicatat di audit',
+      pdf: `Daftar peserta untuk dicetak (PDF A4, paling banyak ${PARTICIPANTS_PDF_MAX_ROWS.toLocaleString('id-ID')} baris, NIK tersamar); dicatat di audit`,
+    },
+    params: IdParams,
+    querystring: ExportParticipantsQuery,
+    errors,
+    fileName: 'peserta',
+    write: (ctx, req, format, out) =>
+      exportParticipants(ctx, req.params.id, req.query, format, out),
+  });
   r.get(
     '/api/programs/:id/candidates',
     {

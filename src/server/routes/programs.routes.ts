@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainError } from '../../core/errors.ts';
 import {
   activateProgram,
+  ALLOCATIONS_PDF_MAX_ROWS,
   AllocationImportResult,
   Allocations,
   AllocationsInput,
@@ -26,8 +27,7 @@ import {
 } from '../../core/modules/programs/index.ts';
 import { formatOf } from '../../core/modules/imports/index.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { jakartaDate } from '../../core/context.ts';
-import { IdParams, ErrorResponse, errorResponses, file, sendFile, XLSX_TYPE } from './common.ts';
+import { IdParams, ErrorResponse, errorResponses, tableDownloads } from './common.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['program'];
@@ -129,34 +129,19 @@ export async function programRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => getAllocations(req.ctx(), req.params.id, req.query.region),
   );
-  for (const format of ['xlsx', 'pdf'] as const) {
-    r.get(
-      `/api/programs/:id/allocations.${format}`,
-      {
-        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-        schema: {
-          tags,
-          summary:
-            format === 'xlsx'
-              ? 'Rekap kursi desa demi desa (kursi, terisi, sisa, biaya) di bawah suatu wilayah, sebagai Excel; dicatat di audit'
-              : 'Rekap kursi desa demi desa untuk dicetak (PDF A4, paling banyak 5.000 desa); dicatat di audit',
-          params: IdParams,
-          querystring: AllocationsQuery,
-          response: { 200: file(`Berkas ${format.toUpperCase()}`), ...errors },
-        },
-      },
-      async (req, reply) => {
-        const ctx = req.ctx();
-        return sendFile(
-          req,
-          reply,
-          (out) => exportAllocations(ctx, req.params.id, req.query, format, out),
-          format === 'xlsx' ? XLSX_TYPE : 'application/pdf',
-          `rekap-kursi-${jakartaDate(ctx.now())}.${format}`,
-        );
-      },
-    );
-  }
+  tableDownloads(r, {
+    path: '/api/programs/:id/allocations',
+    tags,
+    summary: {
+      xlsx: 'Rekap kursi desa demi desa (kursi, terisi, sisa, biaya) di bawah suatu wilayah, sebagai Excel; dicatat di audit',
+      pdf: `Rekap kursi desa demi desa untuk dicetak (PDF A4, paling banyak ${ALLOCATIONS_PDF_MAX_ROWS.toLocaleString('id-ID')} desa); dicatat di audit`,
+    },
+    params: IdParams,
+    querystring: AllocationsQuery,
+    errors,
+    fileName: 'rekap-kursi',
+    write: (ctx, req, format, out) => exportAllocations(ctx, req.params.id, req.query, format, out),
+  });
   r.put(
     '/api/programs/:id/allocations',
     {
