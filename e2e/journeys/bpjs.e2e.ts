@@ -199,8 +199,6 @@ describe('the approved list goes to BPJS and the answer comes back', () => {
 
     // the same list to send to the villages: every worker, as Excel and as a PDF to print
     await continuity.openDownloads();
-    // the menu's opening transition finished, for the picture
-    await admin.waitForFunction(() => document.getAnimations().length === 0);
     await shot(admin, '86a-kesinambungan-unduh');
     const xlsx = await continuity.downloadList('xlsx');
     expect(xlsx).toMatch(/segera-berakhir-\d{4}-\d{2}-\d{2}\.xlsx$/);

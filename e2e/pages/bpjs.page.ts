@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { downloadFrom, openDownloadMenu } from '../download.ts';
 
 /** /program/:id/bpjs "Pertukaran data BPJS", and /kesinambungan. */
 export class BpjsPage {
@@ -97,24 +98,12 @@ export class ContinuityPage {
   }
 
   /** Opens "Unduh daftar" (Excel, PDF untuk dicetak). */
-  async openDownloads(): Promise<void> {
-    await this.page.getByTestId('continuity-export').click();
-    await this.page.getByTestId('continuity-export-xlsx').waitFor();
+  openDownloads(): Promise<void> {
+    return openDownloadMenu(this.page, 'continuity-export');
   }
 
   /** "Unduh daftar" → Excel or PDF; the downloaded file's path (the server's file name). */
-  async downloadList(format: 'xlsx' | 'pdf'): Promise<string> {
-    if (!(await this.page.getByTestId(`continuity-export-${format}`).isVisible()))
-      await this.openDownloads();
-    const [download] = await Promise.all([
-      this.page.waitForEvent('download'),
-      this.page.getByTestId(`continuity-export-${format}`).click(),
-    ]);
-    const target = path.join(
-      fs.mkdtempSync(path.join(os.tmpdir(), 'jaring-segera-berakhir-')),
-      download.suggestedFilename(),
-    );
-    await download.saveAs(target);
-    return target;
+  downloadList(format: 'xlsx' | 'pdf'): Promise<string> {
+    return downloadFrom(this.page, 'continuity-export', format);
   }
 }
