@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/audit.ts';
@@ -13,6 +12,7 @@ import {
   tempDir,
   writeAnswer,
 } from '../../../../test/bpjs-factories.ts';
+import { capture } from '../../../../test/capture.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.ts';
 import {
   exportBatch,
@@ -39,16 +39,6 @@ const dir = tempDir();
 const HEADERS = ['nik', 'nama', 'hasil', 'alasan', 'kpj', 'tanggal_efektif'];
 let kpjSerial = 0;
 const nextKpj = () => `2302${String((kpjSerial += 1)).padStart(7, '0')}`;
-
-async function collect(write: (out: PassThrough) => Promise<unknown>): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise((r) => out.on('end', r));
-  await write(out);
-  await ended;
-  return Buffer.concat(chunks);
-}
 
 const rowOf = async (id: string) =>
   (await tdb.database.db.select().from(enrollment).where(eq(enrollment.id, id)))[0]!;
@@ -318,7 +308,7 @@ describe('a large answer file', () => {
     expect((await rowOf(a.enrollmentId)).status).toBe('active');
     expect((await rowOf(b.enrollmentId)).status).toBe('sent');
     const file = await readXlsx(
-      await collect((out) => writeNotAppliedRows(as(bpjsBungo), result.id, out)),
+      await capture((out) => writeNotAppliedRows(as(bpjsBungo), result.id, out)),
     );
     expect(file).toHaveLength(1 + 4_499);
     const lineAt = file[0]!.indexOf('baris');

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/audit.ts';
@@ -15,6 +14,7 @@ import {
   tempDir,
   writeAnswer,
 } from '../../../../test/bpjs-factories.ts';
+import { capture } from '../../../../test/capture.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.ts';
 import { BPJS_COLUMNS } from './bpjs-layout.ts';
 import {
@@ -45,16 +45,6 @@ const w: Record<string, { id: string; nik: string }> = {};
 const e: Record<string, string> = {};
 const as = (u: UserFixture) => tdb.ctx(u.actor);
 const dir = tempDir();
-
-async function collect(write: (out: PassThrough) => Promise<unknown>): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise((r) => out.on('end', r));
-  await write(out);
-  await ended;
-  return Buffer.concat(chunks);
-}
 
 const statusOf = async (id: string) =>
   (await tdb.database.db.select().from(enrollment).where(eq(enrollment.id, id)))[0]!;
@@ -192,7 +182,7 @@ describe('exportBatch: the approved list goes to BPJS', () => {
   });
 
   it('writes the file in the documented layout, with names of places and no formulas', async () => {
-    const data = await collect((out) => writeBatch(as(dinas), batchId, 'xlsx', out));
+    const data = await capture((out) => writeBatch(as(dinas), batchId, 'xlsx', out));
     batchFile = path.join(dir, 'kiriman.xlsx');
     fs.writeFileSync(batchFile, data);
     const rows = await readXlsx(data);
@@ -231,7 +221,7 @@ describe('exportBatch: the approved list goes to BPJS', () => {
       .select()
       .from(enrollment)
       .where(eq(enrollment.batchId, batchId));
-    const csv = (await collect((out) => downloadBatch(as(dinas), batchId, 'csv', out))).toString(
+    const csv = (await capture((out) => downloadBatch(as(dinas), batchId, 'csv', out))).toString(
       'utf8',
     );
     const lines = csv
@@ -253,7 +243,7 @@ describe('exportBatch: the approved list goes to BPJS', () => {
     expect(audit).toHaveLength(1);
     // another regency's office does not see the batch
     await expect(
-      collect((out) => downloadBatch(as(dinasTebo), batchId, 'csv', out)),
+      capture((out) => downloadBatch(as(dinasTebo), batchId, 'csv', out)),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -516,7 +506,7 @@ describe('importResults: the branch answers', () => {
       code: 'NOT_FOUND',
     });
     const rows = await readXlsx(
-      await collect((out) => writeNotAppliedRows(as(bpjsBungo), importId, out)),
+      await capture((out) => writeNotAppliedRows(as(bpjsBungo), importId, out)),
     );
     expect(rows[0]!.slice(-3)).toEqual(['baris', 'hasil_impor', 'alasan_tidak_diterapkan']);
     expect(rows).toHaveLength(1 + 8);

@@ -1,11 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/audit.ts';
 import { aUser, type UserFixture } from '../../../../test/factories.ts';
 import { aProgram } from '../../../../test/program-factories.ts';
 import { aWorker, anEnrollment } from '../../../../test/bpjs-factories.ts';
-import { capture } from '../../../../test/capture.ts';
+import { capture, sheetRows } from '../../../../test/capture.ts';
 import { pdfPageCount, pdfText } from '../../../../test/pdf-text.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.ts';
 import { setLifeStatus } from '../workers/index.ts';
@@ -30,15 +29,6 @@ let bungoId = '';
 const w: Record<string, { id: string; nik: string }> = {};
 const as = (u: UserFixture) => tdb.ctx(u.actor, NOW);
 const masked = (nik: string) => `${nik.slice(0, 6)}xxxxxx${nik.slice(12)}`;
-
-async function sheetRows(buffer: Buffer): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  const sheet = workbook.getWorksheet('Segera berakhir')!;
-  const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
-}
 
 const exportsOf = (regionCode: string) =>
   tdb.database.db
@@ -111,6 +101,7 @@ describe('the list of protection ending soon as Excel and PDF', () => {
   it('gives the regency every worker of its villages in Excel, NIK masked, by village, end date and name, and audits it', async () => {
     const rows = await sheetRows(
       await capture((out) => exportEndingSoon(as(dinas), {}, 'xlsx', out)),
+      'Segera berakhir',
     );
     expect(rows.slice(0, 6)).toEqual([
       ['Perlindungan segera berakhir: dalam 45 hari'],
@@ -198,6 +189,7 @@ describe('the list of protection ending soon as Excel and PDF', () => {
       await capture((out) =>
         exportEndingSoon(as(dinas), { days: 30, region: '15.08.01' }, 'xlsx', out),
       ),
+      'Segera berakhir',
     );
     expect(rows[0]).toEqual(['Perlindungan segera berakhir: dalam 30 hari']);
     expect(rows[1]![0]).toMatch(/^Wilayah: Kecamatan Tanah Tumbuh, Kabupaten Bungo · dicetak /);
@@ -211,6 +203,7 @@ describe('the list of protection ending soon as Excel and PDF', () => {
     });
     rows = await sheetRows(
       await capture((out) => exportEndingSoon(as(dinas), { region: BUNGO_BARAT }, 'xlsx', out)),
+      'Segera berakhir',
     );
     expect(rows[1]![0]).toMatch(
       /^Wilayah: Kelurahan Bungo Barat, Kecamatan Pasar Muaro Bungo, Kabupaten Bungo · /,
@@ -262,7 +255,10 @@ describe('the list of protection ending soon as Excel and PDF', () => {
     expect(await exportsOf('15.08')).toHaveLength(before);
 
     const rows = (
-      await sheetRows(await capture((out) => exportEndingSoon(as(dinas), {}, 'xlsx', out)))
+      await sheetRows(
+        await capture((out) => exportEndingSoon(as(dinas), {}, 'xlsx', out)),
+        'Segera berakhir',
+      )
     ).slice(6);
     expect(rows).toHaveLength(N + 6);
     expect(rows.map((r) => r[0])).toEqual(Array.from({ length: N + 6 }, (_, i) => i + 1));

@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/audit.ts';
 import { aUser, type UserFixture } from '../../../../test/factories.ts';
@@ -8,7 +7,7 @@ import { aProgram } from '../../../../test/program-factories.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.ts';
 import { createWorker } from '../workers/index.ts';
 import { exportParticipants, proposeEnrollments, returnEnrollments } from './index.ts';
-import { capture } from '../../../../test/capture.ts';
+import { capture, sheetRows } from '../../../../test/capture.ts';
 
 let tdb: TestDatabase;
 let pedukunOp: UserFixture;
@@ -41,15 +40,6 @@ async function propose(op: UserFixture, programId: string, names: string[], vill
   return res.results.map((r) => r.enrollmentId!);
 }
 
-async function sheetRows(buffer: Buffer): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  const sheet = workbook.getWorksheet('Peserta')!;
-  const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
-}
-
 let programId: string;
 
 beforeAll(async () => {
@@ -77,6 +67,7 @@ describe('the participants list as Excel and PDF', () => {
   it('gives the village its own participants in Excel, NIK masked, with the heading, and audits it', async () => {
     const rows = await sheetRows(
       await capture((out) => exportParticipants(as(pedukunOp), programId, {}, 'xlsx', out)),
+      'Peserta',
     );
     expect(rows[0]).toEqual(['Daftar peserta: Perlindungan Pekerja Rentan Kabupaten Bungo 2027']);
     expect(rows[1]).toEqual([

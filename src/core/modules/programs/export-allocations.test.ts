@@ -1,11 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema/audit.ts';
 import { aUser, type UserFixture } from '../../../../test/factories.ts';
 import { aProgram } from '../../../../test/program-factories.ts';
 import { aWorker, anEnrollment } from '../../../../test/bpjs-factories.ts';
-import { capture } from '../../../../test/capture.ts';
+import { capture, sheetRows } from '../../../../test/capture.ts';
 import { pdfPageCount, pdfText } from '../../../../test/pdf-text.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.ts';
 import { exportAllocations } from './index.ts';
@@ -22,16 +21,6 @@ let dinasTebo: UserFixture;
 let pedukunOp: UserFixture;
 let programId = '';
 const as = (u: UserFixture) => tdb.ctx(u.actor, NOW);
-
-async function sheetRows(buffer: Buffer): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  const rows: unknown[][] = [];
-  workbook
-    .getWorksheet('Kursi')!
-    .eachRow({ includeEmpty: true }, (row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
-}
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
@@ -59,6 +48,7 @@ describe('the seats of a program village by village, as Excel and PDF', () => {
   it('gives the regency every village with seats, filled, free and cost, a total line, and audits it', async () => {
     const rows = await sheetRows(
       await capture((out) => exportAllocations(as(dinas), programId, {}, 'xlsx', out)),
+      'Kursi',
     );
     expect(rows[0]).toEqual(['Rekap kursi: Perlindungan Pekerja Rentan Kabupaten Bungo 2027']);
     expect(rows[1]).toEqual([
@@ -159,11 +149,13 @@ describe('the seats of a program village by village, as Excel and PDF', () => {
       await capture((out) =>
         exportAllocations(as(dinas), programId, { region: '15.08.01' }, 'xlsx', out),
       ),
+      'Kursi',
     );
     expect(district[2]![0]).toMatch(/^Wilayah: Tanah Tumbuh · /);
     expect(district.slice(6).map((r) => r[2])).toEqual(['Pedukun', 'Lubuk Niur', 'Jumlah']);
     const own = await sheetRows(
       await capture((out) => exportAllocations(as(pedukunOp), programId, {}, 'xlsx', out)),
+      'Kursi',
     );
     expect(own.slice(6).map((r) => [r[2], r[6], r[7]])).toEqual([
       ['Pedukun', 3, 2],
